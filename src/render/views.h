@@ -1,0 +1,118 @@
+// View models: the plain values a theme's templates are filled from. Handlers in site/ build
+// them; render/ turns them into HTML. Nothing here can reach the store.
+// Strings are plain text unless the field's name ends in _html, which holds HTML already
+// produced by the Markdown renderer or the sanitizer and is inserted as is.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gazette::render {
+
+struct Link {
+  std::string name;
+  std::string url;
+};
+
+// What every page shows around its content.
+struct SiteView {
+  std::string name;         // "The Meridian Review"
+  std::string tagline;      // "Analysis of world affairs"
+  std::string url;          // base URL without trailing '/': "https://example.org"
+  std::string language = "en";
+  std::vector<Link> regions;  // navigation: region sections in order
+  std::vector<Link> topics;   // navigation: topic sections in order
+  std::string stylesheet_url; // fingerprinted theme asset URL
+  std::string script_url;     // fingerprinted theme asset URL (progressive enhancement only)
+  int year = 0;               // for the footer
+};
+
+// <head> metadata of one page.
+struct PageMeta {
+  std::string title;        // the document title, without the site name
+  std::string description;  // meta description
+  std::string canonical_url;  // absolute
+  bool noindex = false;       // <meta name="robots" content="noindex, follow">
+};
+
+// An article as a line or a card in a list.
+struct ArticleCard {
+  std::string title;
+  std::string url;      // site-relative: "/east-asia/some-slug/"
+  std::string dek;
+  Link section;
+  std::vector<Link> authors;
+  std::string date_iso;       // "2026-11-24T09:30:00Z", for <time datetime>
+  std::string date_long;      // "24 November 2026"
+  std::string date_relative;  // "4 days ago", true when rendered
+  int reading_minutes = 1;
+  std::string partner_name;   // "" unless a partner piece
+};
+
+struct Pagination {
+  int page = 1;
+  int total_pages = 1;
+  std::string previous_url;  // "" on the first page
+  std::string next_url;      // "" on the last page
+};
+
+// A section's block on the home page.
+struct SectionBlock {
+  Link section;
+  std::string kind;  // "region" | "topic"
+  std::vector<ArticleCard> articles;
+};
+
+struct HomeView {
+  SiteView site;
+  PageMeta meta;
+  std::optional<ArticleCard> lead;
+  std::vector<SectionBlock> sections;
+  std::vector<ArticleCard> trending;  // "latest / trending": most read, else latest
+  std::string trending_heading;       // "Trending" or "Latest"
+};
+
+// Any page that lists articles: a section, an author, a partner, a tag.
+struct ListView {
+  SiteView site;
+  PageMeta meta;
+  std::string kind_label;   // "Region", "Topic", "Author", "Partner", "Tag"
+  std::string heading;      // "East Asia"
+  std::string description;  // section description, author bio, partner description
+  std::string external_url; // a partner's home page; "" otherwise
+  std::vector<ArticleCard> articles;
+  Pagination pagination;
+  std::vector<ArticleCard> trending;
+  std::string trending_heading;
+};
+
+// "First published in our partner X", linking the original.
+struct PartnerCredit {
+  std::string name;
+  std::string partner_url;   // our partner page: "/partner/slug/"
+  std::string original_url;  // absolute URL of the original piece
+};
+
+struct ArticleView {
+  SiteView site;
+  PageMeta meta;  // canonical_url is the original's for a canonical-credit partner piece
+  ArticleCard article;
+  std::string body_html;  // rendered Markdown, footnotes included
+  std::optional<PartnerCredit> credit;
+  std::vector<Link> tags;
+  std::vector<ArticleCard> more_in_section;
+  std::vector<ArticleCard> trending;
+  std::string trending_heading;
+};
+
+struct ErrorView {
+  SiteView site;
+  PageMeta meta;  // noindex
+  int status = 404;
+  std::string heading;  // "Page not found"
+  std::string message;  // what happened and what to do
+  std::vector<ArticleCard> latest;  // somewhere to go next
+};
+
+}  // namespace gazette::render

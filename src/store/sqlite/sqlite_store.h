@@ -1,0 +1,27 @@
+// The SQLite backend of Store: one file, WAL mode, foreign keys on, prepared statements only.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "base/result.h"
+#include "store/store.h"
+
+namespace gazette::store {
+
+struct SqliteOptions {
+  // Create the file (and apply all migrations) when it does not exist. Default: false, so that
+  // a mistyped path is an error rather than a new empty database.
+  bool create_if_missing = false;
+  // Read connections kept open for concurrent readers. Default: 4.
+  int read_connections = 4;
+};
+
+// Opens the database at `path` and applies any migrations it lacks.
+// Errors: NotFound "database not found: PATH" when the file is missing and !create_if_missing;
+// Internal "PATH: file is not a database" (or SQLite's own words) when it cannot be used;
+// InvalidArgument when its schema is newer than this binary knows.
+base::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                                      const SqliteOptions& options = {});
+
+}  // namespace gazette::store

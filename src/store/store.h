@@ -1,0 +1,117 @@
+// The Store interface: everything Gazette keeps, behind one seam with an SQLite and (later) a
+// PostgreSQL backend. Backends live in sqlite/ and postgres/; only app/ names them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "content/model.h"
+
+namespace gazette::store {
+
+using base::Result;
+using base::Status;
+
+// Which published articles a listing wants. Filters combine with AND.
+struct ArticleQuery {
+  std::optional<int64_t> section_id;
+  std::optional<int64_t> author_id;
+  std::optional<int64_t> tag_id;
+  std::optional<int64_t> partner_id;
+  int limit = 10;   // REQUIRES: 1..1000
+  int offset = 0;   // REQUIRES: >= 0
+};
+
+// Reads of one article's page views on one day (days since 1970-01-01, UTC).
+struct ViewCount {
+  int64_t article_id = 0;
+  int64_t day = 0;
+  int64_t count = 0;
+};
+
+// Which table a slug must be unique in.
+enum class SlugKind { kSection, kAuthor, kPartner, kTag, kArticle };
+
+// All methods are safe for concurrent use from any thread. Reads may run in parallel; writes
+// are serialized by the backend. Every write is one transaction: it happens whole or not at all.
+//
+// Common error codes: NotFound when a looked-up row does not exist; Conflict when a write
+// would break a uniqueness rule (a slug taken); InvalidArgument when a reference (section id,
+// author id, ...) names no row; Unavailable when the database cannot be reached; Internal for
+// anything else (a corrupt file). Messages never contain SQL.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // --- sections: ordered by position, then name
+  virtual Result<std::vector<content::Section>> ListSections() = 0;
+  virtual Result<content::Section> GetSectionBySlug(std::string_view slug) = 0;
+  // Returns the new id.
+  virtual Result<int64_t> CreateSection(const content::Section& section) = 0;
+
+  // --- authors
+  virtual Result<std::vector<content::Author>> ListAuthors() = 0;  // by name
+  virtual Result<content::Author> GetAuthorBySlug(std::string_view slug) = 0;
+  // The authors with these ids, in the order of `ids`; unknown ids are skipped.
+  virtual Result<std::vector<content::Author>> GetAuthors(std::span<const int64_t> ids) = 0;
+  virtual Result<int64_t> CreateAuthor(const content::Author& author) = 0;
+
+  // --- partners
+  virtual Result<std::vector<content::Partner>> ListPartners() = 0;  // by name
+  virtual Result<content::Partner> GetPartner(int64_t id) = 0;
+  virtual Result<content::Partner> GetPartnerBySlug(std::string_view slug) = 0;
+  virtual Result<int64_t> CreatePartner(const content::Partner& partner) = 0;
+
+  // --- tags
+  virtual Result<content::Tag> GetTagBySlug(std::string_view slug) = 0;
+  // The tags with these ids, in the order of `ids`; unknown ids are skipped.
+  virtual Result<std::vector<content::Tag>> GetTags(std::span<const int64_t> ids) = 0;
+  // The id of the tag with tag.slug, creating it (with tag.name) if there is none.
+  virtual Result<int64_t> UpsertTag(const content::Tag& tag) = 0;
+
+  // --- slugs
+  virtual Result<bool> IsSlugTaken(SlugKind kind, std::string_view slug) = 0;
+
+  // --- articles
+  // Stores a new article with its author and tag links; returns its id. article.id is ignored.
+  virtual Result<int64_t> CreateArticle(const content::Article& article) = 0;
+  // Replaces the stored article article.id (fields, authors, tags). When the slug or section
+  // changes, the old (section, slug) keeps resolving through FindMovedArticle.
+  // NotFound if there is no such article.
+  virtual Status UpdateArticle(const content::Article& article) = 0;
+  // Any article by id, whatever its status, with body, authors and tags.
+  virtual Result<content::Article> GetArticle(int64_t id) = 0;
+  // The published article at /<section>/<slug>/, with body, authors and tags.
+  virtual Result<content::Article> GetPublishedArticle(int64_t section_id,
+                                                       std::string_view slug) = 0;
+  // The published article that was once at /<section>/<slug>/ and has moved since.
+  virtual Result<content::Article> FindMovedArticle(int64_t section_id, std::string_view slug) = 0;
+  // Published articles, newest first (published_at, then id). body_md and body_html are left
+  // empty; author_ids and tag_ids are filled.
+  virtual Result<std::vector<content::Article>> ListPublished(const ArticleQuery& query) = 0;
+  // How many published articles match the query's filters (limit and offset ignored).
+  virtual Result<int64_t> CountPublished(const ArticleQuery& query) = 0;
+
+  // --- page views, for "trending"
+  // Adds the counts to what is stored, in one transaction.
+  virtual Status AddViews(std::span<const ViewCount> views) = 0;
+  // The published articles most read on days >= since_day, most read first (ties: newest first),
+  // at most `limit`, without bodies. Articles with no views are not included.
+  virtual Result<std::vector<content::Article>> MostViewed(int64_t since_day, int limit) = 0;
+
+  // --- site settings: free-form key/value pairs
+  virtual Result<std::string> GetSetting(std::string_view key) = 0;  // NotFound if unset
+  virtual Status SetSetting(std::string_view key, std::string_view value) = 0;
+
+  // --- operations
+  // Checks the database's own integrity and its schema version; InvalidArgument or Internal
+  // naming the problem if either is wrong.
+  virtual Status CheckIntegrity() = 0;
+};
+
+}  // namespace gazette::store
