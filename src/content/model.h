@@ -64,9 +64,9 @@ struct Article {
   int64_t id = 0;
   std::string slug;  // unique among articles
   std::string title;
-  std::string dek;       // the standfirst under the title
-  std::string body_md;   // source of truth
-  std::string body_html; // rendered from body_md on save
+  std::string dek;        // the standfirst under the title
+  std::string body_md;    // source of truth
+  std::string body_html;  // rendered from body_md on save
   ArticleStatus status = ArticleStatus::kDraft;
   int64_t section_id = 0;
   std::optional<int64_t> partner_id;

@@ -1,0 +1,142 @@
+#include "content/text_stats.h"
+
+#include "content/char_class.h"
+#include "content/utf8.h"
+
+namespace gazette::content {
+namespace {
+
+constexpr int kWordsPerMinute = 230;
+constexpr std::string_view kMarkupBreaks = "|*#>[]()!`~<=";
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Characters that end a word: white space, Markdown markup, and the dashes, ellipses and spaces
+// of general and CJK punctuation, which are often written without spaces around them.
+bool IsWordBreak(char32_t c) {
+  if (c < 0x80) {
+    const char ascii = static_cast<char>(c);
+    return IsSpace(ascii) || kMarkupBreaks.find(ascii) != std::string_view::npos;
+  }
+  if (Classify(c) != CharClass::kOther) return false;
+  const bool hyphen = c == 0x2010 || c == 0x2011;
+  return c == 0x00A0 || (c >= 0x2000 && c <= 0x206F && !hyphen) || (c >= 0x3000 && c <= 0x303F);
+}
+
+// Drops what opens a block: indentation, blockquote markers and an ordered-list number.
+std::string_view StripBlockPrefix(std::string_view line) {
+  while (true) {
+    while (!line.empty() && IsSpace(line.front())) line.remove_prefix(1);
+    if (line.empty() || line.front() != '>') break;
+    line.remove_prefix(1);
+  }
+  size_t digits = 0;
+  while (digits < line.size() && digits < 10 && IsDigit(line[digits])) ++digits;
+  const bool marker = digits > 0 && digits < 10 && digits < line.size() &&
+                      (line[digits] == '.' || line[digits] == ')') &&
+                      (digits + 1 == line.size() || IsSpace(line[digits + 1]));
+  if (marker) line.remove_prefix(digits + 1);
+  return line;
+}
+
+bool IsCodeFence(std::string_view line) {
+  return line.starts_with("```") || line.starts_with("~~~");
+}
+
+// "[label]: https://..." defines a link target: nothing on that line is read.
+bool IsLinkReferenceDefinition(std::string_view line) {
+  if (!line.starts_with('[') || line.starts_with("[^")) return false;
+  const size_t close = line.find(']');
+  return close != std::string_view::npos && close + 1 < line.size() && line[close + 1] == ':';
+}
+
+// The index just past the ']' that closes the reference label "[...]" at `open`, or the end.
+size_t SkipReferenceLabel(std::string_view text, size_t open) {
+  const size_t close = text.find(']', open);
+  return close == std::string_view::npos ? text.size() : close + 1;
+}
+
+// The index just past the ')' that closes the '(' at `open`, or the end of `text`.
+size_t SkipParenthesized(std::string_view text, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < text.size(); ++i) {
+    if (text[i] == '(') ++depth;
+    if (text[i] == ')' && --depth == 0) return i + 1;
+  }
+  return text.size();
+}
+
+// The index just past a footnote label "[^...]" starting at `i`, or `i` when there is none.
+size_t SkipFootnoteLabel(std::string_view text, size_t i) {
+  if (text.compare(i, 2, "[^") != 0) return i;
+  for (size_t j = i + 2; j < text.size(); ++j) {
+    if (text[j] == ']') return j > i + 2 ? j + 1 : i;
+    if (IsSpace(text[j]) || text[j] == '[') return i;
+  }
+  return i;
+}
+
+int CountWordsInLine(std::string_view text) {
+  int words = 0;
+  bool word_has_letters = false;
+  const auto end_word = [&] {
+    if (word_has_letters) ++words;
+    word_has_letters = false;
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    if (const size_t after_label = SkipFootnoteLabel(text, i); after_label != i) {
+      end_word();
+      i = after_label;
+      continue;
+    }
+    if (text.compare(i, 2, "](") == 0) {  // link destination and title
+      end_word();
+      i = SkipParenthesized(text, i + 1);
+      continue;
+    }
+    if (text.compare(i, 2, "][") == 0) {  // reference link label
+      end_word();
+      i = SkipReferenceLabel(text, i + 1);
+      continue;
+    }
+    const DecodedChar c = DecodeUtf8(text.substr(i));
+    i += c.length;
+    if (c.code_point == kInvalidCodePoint) continue;
+    if (IsWordBreak(c.code_point)) {
+      end_word();
+    } else if (Classify(c.code_point) == CharClass::kLetter) {
+      if (IsCjkCharacter(c.code_point)) {
+        end_word();
+        ++words;
+      } else {
+        word_has_letters = true;
+      }
+    }
+  }
+  end_word();
+  return words;
+}
+
+}  // namespace
+
+int CountWords(std::string_view markdown) {
+  int words = 0;
+  while (!markdown.empty()) {
+    const size_t newline = markdown.find('\n');
+    const std::string_view line = StripBlockPrefix(markdown.substr(0, newline));
+    markdown.remove_prefix(newline == std::string_view::npos ? markdown.size() : newline + 1);
+    if (IsCodeFence(line) || IsLinkReferenceDefinition(line)) continue;
+    words += CountWordsInLine(line);
+  }
+  return words;
+}
+
+int ReadingMinutes(int words) {
+  if (words <= 0) return 1;
+  return words / kWordsPerMinute + (words % kWordsPerMinute != 0 ? 1 : 0);
+}
+
+}  // namespace gazette::content
