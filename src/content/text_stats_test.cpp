@@ -34,7 +34,7 @@ TEST(CountWordsTest, LinkUrlsAreNotWords) {
 
 TEST(CountWordsTest, FootnoteLabelsAreNotWords) {
   EXPECT_EQ(CountWords("A claim.[^1] Another[^riac-2].\n\n[^1]: The source.\n"), 5);
-  EXPECT_EQ(CountWords("[^riac]: First published by RIAC."), 4);
+  EXPECT_EQ(CountWords("[^lake]: First published by Lakeside."), 4);
 }
 
 TEST(CountWordsTest, FencedCodeInfoStringIsNotAWord) {

@@ -10,12 +10,24 @@
 
 namespace gazette::render {
 
+// What a theme says about itself in its theme.json.
+struct ThemeManifest {
+  std::string name;         // "Default"; required, not empty
+  std::string version;      // "1.0.0"; required, not empty
+  std::string description;  // required, may be empty
+};
+
 // Loaded once, then immutable: safe for concurrent use. Reload by loading a new Theme.
 class Theme {
  public:
-  // Loads `dir`/templates/*.tpl (home, list, article, error and their partials) and parses
-  // them all up front. Errors: NotFound if `dir` or a required template is missing;
-  // InvalidArgument naming the file when a template does not parse.
+  // Reads `dir`/theme.json and parses every `dir`/templates/*.tpl up front, so that a broken
+  // template is an error now and never at request time. Errors:
+  //   NotFound if `dir`, `dir`/templates or a required template (home, list, article, error,
+  //     layout and the partials the pages include) is missing;
+  //   InvalidArgument naming the file when theme.json is missing or malformed, when a template
+  //     does not start with {{%AUTOESCAPE context="HTML"}}, when it switches escaping off
+  //     ({{NAME:none}}) for a variable whose name does not end in _HTML, when it changes the
+  //     marker delimiters, or when it does not parse (ctemplate writes the reason to stderr).
   static base::Result<std::shared_ptr<const Theme>> Load(const std::string& dir);
   ~Theme();
 
@@ -26,11 +38,13 @@ class Theme {
   std::string RenderError(const ErrorView& view) const;
 
   const std::string& dir() const { return dir_; }
+  const ThemeManifest& manifest() const { return manifest_; }
 
  private:
   struct Impl;
-  Theme(std::string dir, std::unique_ptr<Impl> impl);
+  Theme(std::string dir, ThemeManifest manifest, std::unique_ptr<Impl> impl);
   std::string dir_;
+  ThemeManifest manifest_;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -17,21 +17,22 @@ struct Link {
 
 // What every page shows around its content.
 struct SiteView {
-  std::string name;         // "The Meridian Review"
-  std::string tagline;      // "Analysis of world affairs"
-  std::string url;          // base URL without trailing '/': "https://example.org"
+  std::string name;     // "The Meridian Review"
+  std::string tagline;  // "Analysis of world affairs"
+  std::string url;      // base URL without trailing '/': "https://example.org"
   std::string language = "en";
-  std::vector<Link> regions;  // navigation: region sections in order
-  std::vector<Link> topics;   // navigation: topic sections in order
-  std::string stylesheet_url; // fingerprinted theme asset URL
-  std::string script_url;     // fingerprinted theme asset URL (progressive enhancement only)
-  int year = 0;               // for the footer
+  std::vector<Link> regions;   // navigation: region sections in order
+  std::vector<Link> topics;    // navigation: topic sections in order
+  std::string stylesheet_url;  // fingerprinted theme asset URL
+  std::string script_url;      // fingerprinted theme asset URL (progressive enhancement only)
+  std::string icon_url;        // fingerprinted theme asset URL of the favicon; "" for none
+  int year = 0;                // for the footer
 };
 
 // <head> metadata of one page.
 struct PageMeta {
-  std::string title;        // the document title, without the site name
-  std::string description;  // meta description
+  std::string title;          // the document title, without the site name
+  std::string description;    // meta description
   std::string canonical_url;  // absolute
   bool noindex = false;       // <meta name="robots" content="noindex, follow">
 };
@@ -39,7 +40,7 @@ struct PageMeta {
 // An article as a line or a card in a list.
 struct ArticleCard {
   std::string title;
-  std::string url;      // site-relative: "/east-asia/some-slug/"
+  std::string url;  // site-relative: "/east-asia/some-slug/"
   std::string dek;
   Link section;
   std::vector<Link> authors;
@@ -47,7 +48,7 @@ struct ArticleCard {
   std::string date_long;      // "24 November 2026"
   std::string date_relative;  // "4 days ago", true when rendered
   int reading_minutes = 1;
-  std::string partner_name;   // "" unless a partner piece
+  std::string partner_name;  // "" unless a partner piece
 };
 
 struct Pagination {
@@ -77,10 +78,10 @@ struct HomeView {
 struct ListView {
   SiteView site;
   PageMeta meta;
-  std::string kind_label;   // "Region", "Topic", "Author", "Partner", "Tag"
-  std::string heading;      // "East Asia"
-  std::string description;  // section description, author bio, partner description
-  std::string external_url; // a partner's home page; "" otherwise
+  std::string kind_label;    // "Region", "Topic", "Author", "Partner", "Tag"
+  std::string heading;       // "East Asia"
+  std::string description;   // section description, author bio, partner description
+  std::string external_url;  // a partner's home page; "" otherwise
   std::vector<ArticleCard> articles;
   Pagination pagination;
   std::vector<ArticleCard> trending;
@@ -110,8 +111,8 @@ struct ErrorView {
   SiteView site;
   PageMeta meta;  // noindex
   int status = 404;
-  std::string heading;  // "Page not found"
-  std::string message;  // what happened and what to do
+  std::string heading;              // "Page not found"
+  std::string message;              // what happened and what to do
   std::vector<ArticleCard> latest;  // somewhere to go next
 };
 
