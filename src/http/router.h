@@ -35,7 +35,9 @@ class Router {
 
   // Answers the request: the matching handler's response; else a 301 to the same path with a
   // trailing '/' when that would match; else 405 (with Allow) when only other methods match;
-  // else the not-found handler's response.
+  // else the not-found handler's response. Matches the raw path of `request.target` (or
+  // `request.path` when the target is empty) segment by segment, each percent-decoded; paths
+  // with "//", "." or ".." segments, NUL bytes, backslashes or invalid escapes match nothing.
   Response Dispatch(const Request& request) const;
 
   // Answers requests that match no route. Default: a plain 404.

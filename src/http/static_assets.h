@@ -1,5 +1,5 @@
 // Theme assets (CSS, JS, fonts, images) served from memory under fingerprinted names with
-// long cache lifetimes: "/assets/style.css" is published as "/assets/style.3f9c1a2b.css".
+// long cache lifetimes: "/assets/style.css" is published as "/assets/style.3f9c1a2b7d.css".
 #pragma once
 
 #include <map>

@@ -1,0 +1,156 @@
+#include "http/server.h"
+
+#include <algorithm>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <csignal>
+#include <exception>
+#include <thread>
+#include <vector>
+
+#include "base/log.h"
+#include "http/session.h"
+
+namespace gazette::http {
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+using tcp = net::ip::tcp;
+
+// After a failed accept (say, out of file descriptors), wait this long before the next one
+// rather than spinning.
+constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
+
+std::string AddressAndPort(const tcp::endpoint& endpoint) {
+  std::string address = endpoint.address().to_string();
+  if (endpoint.address().is_v6()) address = "[" + address + "]";
+  return address + ":" + std::to_string(endpoint.port());
+}
+
+// Owns the io_context, the acceptor (on a strand of its own), the signal set and the threads.
+class ServerImpl final : public Server {
+ public:
+  ServerImpl(const ServerOptions& options, Handler handler)
+      : acceptor_(net::make_strand(ioc_)),
+        accept_retry_(acceptor_.get_executor()),
+        signals_(acceptor_.get_executor()) {
+    shared_.options = options;
+    shared_.handler = std::move(handler);
+  }
+
+  base::Status Listen(const tcp::endpoint& endpoint) {
+    beast::error_code ec;
+    acceptor_.open(endpoint.protocol(), ec);
+    if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(endpoint, ec);
+    if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
+    if (!ec) port_ = acceptor_.local_endpoint(ec).port();
+    if (ec) {
+      return base::UnavailableError("cannot listen on " + AddressAndPort(endpoint) + ": " +
+                                    ec.message());
+    }
+    return base::Ok();
+  }
+
+  uint16_t port() const override { return port_; }
+
+  void Run() override {
+    net::post(acceptor_.get_executor(), [this] {
+      if (shared_.stopping) return;
+      beast::error_code ec;
+      signals_.add(SIGINT, ec);
+      signals_.add(SIGTERM, ec);
+      signals_.async_wait([this](beast::error_code wait_error, int signal) {
+        if (wait_error) return;
+        base::LogInfo("signal " + std::to_string(signal) + ": finishing requests in flight");
+        Stop();
+      });
+      Accept();
+    });
+    int threads = shared_.options.threads > 0
+                      ? shared_.options.threads
+                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> workers;
+    for (int i = 1; i < threads; ++i) workers.emplace_back([this] { Work(); });
+    Work();
+    for (std::thread& worker : workers) worker.join();
+  }
+
+  void Stop() override {
+    shared_.stopping = true;
+    net::post(acceptor_.get_executor(), [this] {
+      beast::error_code ec;
+      acceptor_.close(ec);
+      accept_retry_.cancel();
+      signals_.cancel(ec);
+      signals_.clear(ec);
+    });
+    CloseIdleSessions(shared_);
+  }
+
+ private:
+  // Runs the io_context until it runs out of work, which happens once the acceptor is closed
+  // and every session has ended.
+  void Work() {
+    for (;;) {
+      try {
+        ioc_.run();
+        return;
+      } catch (const std::exception& e) {
+        base::LogError(std::string("server thread: ") + e.what());
+      }
+    }
+  }
+
+  void Accept() {
+    acceptor_.async_accept(net::make_strand(ioc_),
+                           beast::bind_front_handler(&ServerImpl::OnAccept, this));
+  }
+
+  void OnAccept(beast::error_code ec, tcp::socket socket) {
+    if (!acceptor_.is_open() || ec == net::error::operation_aborted) return;
+    if (ec) {
+      base::LogWarning("accept: " + ec.message());
+      accept_retry_.expires_after(kAcceptRetryDelay);
+      accept_retry_.async_wait([this](beast::error_code wait_error) {
+        if (!wait_error && acceptor_.is_open()) Accept();
+      });
+      return;
+    }
+    std::make_shared<Session>(shared_, std::move(socket))->Start();
+    Accept();
+  }
+
+  // Declared first so that it outlives the io_context, whose destruction may end sessions.
+  SessionShared shared_;
+  net::io_context ioc_;
+  tcp::acceptor acceptor_;
+  net::steady_timer accept_retry_;
+  net::signal_set signals_;
+  uint16_t port_ = 0;
+};
+
+}  // namespace
+
+base::Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options,
+                                                     Handler handler) {
+  beast::error_code ec;
+  net::ip::address address = net::ip::make_address(options.address, ec);
+  if (ec) {
+    return base::InvalidArgumentError("invalid listen address '" + options.address +
+                                      "': not an IPv4 or IPv6 literal");
+  }
+  auto server = std::make_unique<ServerImpl>(options, std::move(handler));
+  base::Status listening = server->Listen(tcp::endpoint(address, options.port));
+  if (!listening) return base::Unexpected(listening.error());
+  return std::unique_ptr<Server>(std::move(server));
+}
+
+}  // namespace gazette::http
