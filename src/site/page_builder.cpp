@@ -89,7 +89,8 @@ base::Result<std::vector<render::ArticleCard>> MakeCards(
     for (int64_t id : article.author_ids) {
       auto it = author_by_id.find(id);
       if (it == author_by_id.end()) continue;
-      card.authors.push_back({.name = it->second->name, .url = "/author/" + it->second->slug + "/"});
+      card.authors.push_back(
+          {.name = it->second->name, .url = "/author/" + it->second->slug + "/"});
     }
     card.date_iso = base::FormatIso8601(article.published_at);
     card.date_long = base::FormatLongDate(article.published_at);

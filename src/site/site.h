@@ -14,11 +14,11 @@
 namespace gazette::site {
 
 struct SiteConfig {
-  std::string name = "Gazette";  // shown in the masthead and titles
-  std::string tagline;           // shown under the masthead
+  std::string name = "Gazette";               // shown in the masthead and titles
+  std::string tagline;                        // shown under the masthead
   std::string url = "http://127.0.0.1:8080";  // absolute base URL, no trailing '/'
   std::string language = "en";
-  int articles_per_page = 10;    // on section, author, partner and tag pages
+  int articles_per_page = 10;  // on section, author, partner and tag pages
 };
 
 // Safe for concurrent use: handlers run on any worker thread.

@@ -1,0 +1,11 @@
+// The command line of `gazette`: init, serve, check, --version and --help on each.
+#pragma once
+
+namespace gazette::app {
+
+// Parses the arguments, runs the command they name and returns the process exit status: 0 on
+// success, 1 on any failure, after one line "gazette: <what went wrong>" on standard error.
+// Exceptions other than CLI11's parse errors pass through to the caller.
+int RunCli(int argc, char** argv);
+
+}  // namespace gazette::app

@@ -1,0 +1,22 @@
+// Files built into the binary, so that an installed `gazette` works from any folder: the default
+// theme (copied into each new site) and the demo magazine (loaded by `gazette init --demo`).
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace gazette::app {
+
+struct EmbeddedFile {
+  std::string_view path;      // relative to its root, '/'-separated: "templates/article.tpl"
+  std::string_view contents;  // the file's bytes, any of them
+};
+
+// Every file under themes/default/ in the source tree when the binary was built, sorted by
+// path. The spans and their strings live as long as the program.
+std::span<const EmbeddedFile> DefaultThemeFiles();
+
+// Every file under demo/ (site.toml, articles/*.md, ...), sorted by path.
+std::span<const EmbeddedFile> DemoBundleFiles();
+
+}  // namespace gazette::app

@@ -1,0 +1,190 @@
+#include "app/init_command.h"
+
+#include <toml++/toml.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/config.h"
+#include "app/config_mapping.h"
+#include "app/config_template.h"
+#include "app/embedded_files.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace gazette::app {
+namespace {
+
+namespace fs = std::filesystem;
+using base::Result;
+using base::Status;
+
+// Undoes an unfinished init unless Commit() was called: removes the folder init made (with the
+// parents it made), or, when the folder existed and was empty, everything inside it.
+// Confined to the thread that runs init.
+class Rollback {
+ public:
+  Rollback() = default;
+  Rollback(const Rollback&) = delete;
+  Rollback& operator=(const Rollback&) = delete;
+  ~Rollback();
+
+  void RemoveOnFailure(fs::path path) { remove_ = std::move(path); }
+  void EmptyOnFailure(fs::path dir) { empty_ = std::move(dir); }
+  void Commit() {
+    remove_.clear();
+    empty_.clear();
+  }
+
+ private:
+  fs::path remove_;
+  fs::path empty_;
+};
+
+Rollback::~Rollback() {
+  std::error_code ignored;
+  if (!remove_.empty()) fs::remove_all(remove_, ignored);
+  if (empty_.empty()) return;
+  std::vector<fs::path> entries;
+  for (const auto& entry : fs::directory_iterator(empty_, ignored)) entries.push_back(entry.path());
+  for (const fs::path& entry : entries) fs::remove_all(entry, ignored);
+}
+
+// Makes sure `dir` is an empty folder, creating it and its parents as needed.
+Status PrepareFolder(const fs::path& dir, Rollback& rollback) {
+  std::error_code error;
+  const fs::file_status status = fs::status(dir, error);
+  if (fs::exists(status)) {
+    if (!fs::is_directory(status)) {
+      return base::ConflictError(dir.string() + " exists and is not a folder");
+    }
+    const bool empty = fs::is_empty(dir, error);
+    if (error)
+      return base::UnavailableError("cannot read " + dir.string() + ": " + error.message());
+    if (!empty) return base::ConflictError(dir.string() + " is not empty");
+    rollback.EmptyOnFailure(dir);
+    return base::Ok();
+  }
+  // The outermost folder that create_directories will make; climbing stops at the first
+  // parent that exists or cannot be looked at, so the rollback never reaches older folders.
+  fs::path topmost_new = fs::absolute(dir, error);
+  while (true) {
+    const fs::path parent = topmost_new.parent_path();
+    if (parent == topmost_new || fs::exists(parent, error) || error) break;
+    topmost_new = parent;
+  }
+  if (!fs::create_directories(dir, error) && error) {
+    return base::UnavailableError("cannot create " + dir.string() + ": " + error.message());
+  }
+  rollback.RemoveOnFailure(topmost_new);
+  return base::Ok();
+}
+
+Status CreateFolder(const fs::path& dir) {
+  std::error_code error;
+  if (!fs::create_directories(dir, error) && error) {
+    return base::UnavailableError("cannot create " + dir.string() + ": " + error.message());
+  }
+  return base::Ok();
+}
+
+Status WriteFile(const fs::path& path, std::string_view contents) {
+  if (auto made = CreateFolder(path.parent_path()); !made) return made;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+  out.close();
+  if (!out) {
+    return base::UnavailableError("cannot write " + path.string() + ": " + std::strerror(errno));
+  }
+  return base::Ok();
+}
+
+Status CopyEmbedded(std::span<const EmbeddedFile> files, const fs::path& to) {
+  for (const EmbeddedFile& file : files) {
+    if (auto written = WriteFile(to / file.path, file.contents); !written) return written;
+  }
+  return base::Ok();
+}
+
+// The demo's [site] name and tagline from its site.toml, for gazette.toml.
+struct SiteIdentity {
+  std::string name = Config{}.site.name;
+  std::string tagline;
+};
+
+Result<SiteIdentity> ReadSiteIdentity(const ingest::BundleFiles& files) {
+  SiteIdentity identity;
+  const auto site_toml = files.find("site.toml");
+  if (site_toml == files.end()) return identity;
+  try {
+    const toml::table root = toml::parse(site_toml->second, std::string_view("site.toml"));
+    identity.name = root["site"]["name"].value_or(identity.name);
+    if (identity.name.empty()) identity.name = Config{}.site.name;
+    identity.tagline = root["site"]["tagline"].value_or(identity.tagline);
+  } catch (const toml::parse_error& error) {
+    return base::InvalidArgumentError(
+        "demo site.toml:" + std::to_string(error.source().begin.line) + ": " +
+        std::string(error.description()));
+  }
+  return identity;
+}
+
+ingest::BundleFiles DemoBundle() {
+  ingest::BundleFiles files;
+  for (const EmbeddedFile& file : DemoBundleFiles()) {
+    files.emplace(std::string(file.path), std::string(file.contents));
+  }
+  return files;
+}
+
+}  // namespace
+
+Result<ingest::BundleSummary> InitSite(const InitOptions& options, const base::Clock& clock) {
+  const fs::path& dir = options.dir;
+  if (DefaultThemeFiles().empty()) {
+    return base::InternalError("this gazette binary was built without the default theme");
+  }
+  if (options.demo && DemoBundleFiles().empty()) {
+    return base::InternalError("this gazette binary was built without the demo content");
+  }
+
+  Rollback rollback;
+  if (auto prepared = PrepareFolder(dir, rollback); !prepared) {
+    return base::Unexpected(prepared.error());
+  }
+  if (auto copied = CopyEmbedded(DefaultThemeFiles(), dir / "themes" / Config{}.theme.name);
+      !copied) {
+    return base::Unexpected(copied.error());
+  }
+  if (auto made = CreateFolder(dir / "media"); !made) return base::Unexpected(made.error());
+
+  auto store =
+      store::OpenSqliteStore(DatabasePath(Config{}, dir).string(), {.create_if_missing = true});
+  if (!store) return base::Unexpected(store.error());
+
+  ingest::BundleSummary summary;
+  SiteIdentity identity;
+  if (options.demo) {
+    const ingest::BundleFiles files = DemoBundle();
+    auto read = ReadSiteIdentity(files);
+    if (!read) return base::Unexpected(read.error());
+    identity = std::move(*read);
+    auto loaded = ingest::LoadSiteBundle(**store, files, clock.Now());
+    if (!loaded) return base::Unexpected(loaded.error());
+    summary = *loaded;
+  }
+  store->reset();
+
+  if (auto written =
+          WriteFile(dir / kConfigFileName, DefaultConfigText(identity.name, identity.tagline));
+      !written) {
+    return base::Unexpected(written.error());
+  }
+  rollback.Commit();
+  return summary;
+}
+
+}  // namespace gazette::app

@@ -1,0 +1,46 @@
+#include "app/site_folder.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "app/config_mapping.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace gazette::app {
+namespace {
+
+// One read connection per worker thread, so that no worker waits for another's reads.
+int ReadConnections(const Config& config) {
+  const int threads = config.server.threads > 0
+                          ? config.server.threads
+                          : static_cast<int>(std::thread::hardware_concurrency());
+  return std::max(threads, 1);
+}
+
+}  // namespace
+
+base::Result<SiteFolder> OpenSiteFolder(const std::filesystem::path& dir,
+                                        const ConfigFlags& flags) {
+  SiteFolder folder;
+  auto config = LoadConfig(dir, flags);
+  if (!config) return base::Unexpected(config.error());
+  folder.config = std::move(*config);
+
+  auto store = store::OpenSqliteStore(
+      DatabasePath(folder.config, dir).string(),
+      {.create_if_missing = false, .read_connections = ReadConnections(folder.config)});
+  if (!store) return base::Unexpected(store.error());
+  folder.store = std::move(*store);
+
+  const std::filesystem::path theme_dir = dir / "themes" / folder.config.theme.name;
+  auto theme = render::Theme::Load(theme_dir.string());
+  if (!theme) return base::Unexpected(theme.error());
+  folder.theme = std::move(*theme);
+
+  auto assets = http::StaticAssets::Load((theme_dir / "assets").string(), "/assets/");
+  if (!assets) return base::Unexpected(assets.error());
+  folder.assets = std::move(*assets);
+  return folder;
+}
+
+}  // namespace gazette::app

@@ -1,0 +1,52 @@
+// Builds the view models shared by every reader page (site chrome, article cards, trending)
+// from store rows. Holds no state of its own.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "content/model.h"
+#include "http/static_assets.h"
+#include "render/views.h"
+#include "site/site.h"
+#include "store/store.h"
+
+namespace gazette::site {
+
+// What one request knows about the site: configuration, sections and the time. Built per
+// request, confined to its thread.
+struct PageContext {
+  const SiteConfig& config;
+  std::vector<content::Section> sections;
+  std::map<int64_t, const content::Section*> section_by_id;
+  base::Seconds now;
+  render::SiteView site;
+
+  const content::Section* SectionById(int64_t id) const;
+};
+
+std::string SectionUrl(const content::Section& section);
+std::string ArticleUrl(const content::Section& section, const content::Article& article);
+
+// Reads the sections and builds the site chrome. Errors from the store as they come.
+base::Result<std::unique_ptr<PageContext>> MakePageContext(store::Store& store,
+                                                           const SiteConfig& config,
+                                                           const http::StaticAssets& assets,
+                                                           base::Seconds now);
+
+// Cards for `articles` in order, with their sections, authors and partners resolved. Articles
+// whose section is unknown are skipped.
+base::Result<std::vector<render::ArticleCard>> MakeCards(
+    store::Store& store, const PageContext& context, std::span<const content::Article> articles);
+
+// Most read over the last 7 days, topped up with the newest articles when fewer were read.
+// Sets `heading` to "Trending" or "Latest".
+base::Result<std::vector<render::ArticleCard>> MakeTrending(store::Store& store,
+                                                            const PageContext& context,
+                                                            std::string& heading);
+
+}  // namespace gazette::site

@@ -1,0 +1,372 @@
+#include "site/site.h"
+
+#include <algorithm>
+
+#include "base/log.h"
+#include "http/error_mapping.h"
+#include "site/page_builder.h"
+#include "site/view_counter.h"
+
+namespace gazette::site {
+namespace {
+
+using base::Result;
+using http::PathParams;
+using http::Request;
+using http::Response;
+
+constexpr int kSectionBlockSize = 4;
+constexpr int kMoreInSection = 3;
+constexpr int kMaxPage = 1'000'000;
+
+// ?page=N: absent means 1; anything but a positive integer names no page.
+Result<int> ParsePage(const Request& request) {
+  auto value = request.QueryParam("page");
+  if (!value) return 1;
+  if (value->empty() || value->size() > 7 ||
+      !std::all_of(value->begin(), value->end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return base::NotFoundError("no page '" + *value + "'");
+  }
+  int page = std::stoi(*value);
+  if (page < 1 || page > kMaxPage) return base::NotFoundError("no page " + *value);
+  return page;
+}
+
+std::string PageUrl(const std::string& base_url, int page) {
+  return page <= 1 ? base_url : base_url + "?page=" + std::to_string(page);
+}
+
+Response HtmlPage(int status, std::string body) {
+  Response response = Response::Html(status, std::move(body));
+  // Pages change as articles are published and as "4 days ago" ages: always revalidate (the
+  // ETag makes that cheap).
+  response.SetHeader("Cache-Control", "no-cache");
+  return response;
+}
+
+// Everything a list page needs besides its articles.
+struct ListSpec {
+  store::ArticleQuery query;
+  std::string kind_label;
+  std::string heading;
+  std::string description;
+  std::string external_url;
+  std::string base_url;  // "/east-asia/"
+};
+
+}  // namespace
+
+struct Site::Impl {
+  Impl(store::Store& store, const base::Clock& clock, std::shared_ptr<const render::Theme> theme,
+       std::shared_ptr<const http::StaticAssets> assets, SiteConfig config)
+      : store(store),
+        clock(clock),
+        theme(std::move(theme)),
+        assets(std::move(assets)),
+        config(std::move(config)) {}
+
+  store::Store& store;
+  const base::Clock& clock;
+  std::shared_ptr<const render::Theme> theme;
+  std::shared_ptr<const http::StaticAssets> assets;
+  SiteConfig config;
+  std::string description;
+  ViewCounter views;
+
+  Result<std::unique_ptr<PageContext>> Context() {
+    return MakePageContext(store, config, *assets, clock.Now());
+  }
+
+  void Meta(render::PageMeta& meta, const std::string& title, const std::string& desc,
+            const std::string& path) const {
+    meta.title = title;
+    meta.description = desc;
+    meta.canonical_url = config.url + path;
+  }
+
+  Result<Response> Home() {
+    auto context = Context();
+    if (!context) return base::Unexpected(context.error());
+    PageContext& ctx = **context;
+    render::HomeView view;
+    view.site = ctx.site;
+    Meta(view.meta, "", description.empty() ? config.tagline : description, "/");
+
+    std::optional<int64_t> lead_id;
+    if (auto setting = store.GetSetting("home.lead_article_id")) {
+      auto lead = store.GetArticle(std::atoll(setting->c_str()));
+      if (lead && lead->status == content::ArticleStatus::kPublished) lead_id = lead->id;
+    }
+    std::vector<content::Article> lead_articles;
+    if (lead_id) {
+      auto lead = store.GetArticle(*lead_id);
+      if (!lead) return base::Unexpected(lead.error());
+      lead_articles.push_back(std::move(*lead));
+    } else {
+      auto latest = store.ListPublished({.limit = 1});
+      if (!latest) return base::Unexpected(latest.error());
+      lead_articles = std::move(*latest);
+    }
+    if (!lead_articles.empty()) {
+      auto cards = MakeCards(store, ctx, lead_articles);
+      if (!cards) return base::Unexpected(cards.error());
+      if (!cards->empty()) view.lead = std::move(cards->front());
+      lead_id = lead_articles.front().id;
+    }
+
+    for (const content::Section& section : ctx.sections) {
+      auto articles =
+          store.ListPublished({.section_id = section.id, .limit = kSectionBlockSize + 1});
+      if (!articles) return base::Unexpected(articles.error());
+      std::erase_if(*articles, [&](const content::Article& a) { return a.id == lead_id; });
+      if (articles->size() > kSectionBlockSize) articles->resize(kSectionBlockSize);
+      if (articles->empty()) continue;
+      auto cards = MakeCards(store, ctx, *articles);
+      if (!cards) return base::Unexpected(cards.error());
+      view.sections.push_back({.section = {.name = section.name, .url = SectionUrl(section)},
+                               .kind = std::string(content::SectionKindName(section.kind)),
+                               .articles = std::move(*cards)});
+    }
+    auto trending = MakeTrending(store, ctx, view.trending_heading);
+    if (!trending) return base::Unexpected(trending.error());
+    view.trending = std::move(*trending);
+    return HtmlPage(200, theme->RenderHome(view));
+  }
+
+  Result<Response> List(const Request& request, PageContext& ctx, ListSpec spec) {
+    auto page = ParsePage(request);
+    if (!page) return base::Unexpected(page.error());
+    auto total = store.CountPublished(spec.query);
+    if (!total) return base::Unexpected(total.error());
+    int per_page = config.articles_per_page;
+    int total_pages = std::max<int64_t>(1, (*total + per_page - 1) / per_page);
+    if (*page > total_pages) return base::NotFoundError("page past the end");
+
+    spec.query.limit = per_page;
+    spec.query.offset = (*page - 1) * per_page;
+    auto articles = store.ListPublished(spec.query);
+    if (!articles) return base::Unexpected(articles.error());
+
+    render::ListView view;
+    view.site = ctx.site;
+    std::string title = spec.heading;
+    if (*page > 1) title += " — page " + std::to_string(*page);
+    Meta(view.meta, title, spec.description, PageUrl(spec.base_url, *page));
+    view.kind_label = std::move(spec.kind_label);
+    view.heading = std::move(spec.heading);
+    view.description = std::move(spec.description);
+    view.external_url = std::move(spec.external_url);
+    auto cards = MakeCards(store, ctx, *articles);
+    if (!cards) return base::Unexpected(cards.error());
+    view.articles = std::move(*cards);
+    view.pagination.page = *page;
+    view.pagination.total_pages = total_pages;
+    if (*page > 1) view.pagination.previous_url = PageUrl(spec.base_url, *page - 1);
+    if (*page < total_pages) view.pagination.next_url = PageUrl(spec.base_url, *page + 1);
+    auto trending = MakeTrending(store, ctx, view.trending_heading);
+    if (!trending) return base::Unexpected(trending.error());
+    view.trending = std::move(*trending);
+    return HtmlPage(200, theme->RenderList(view));
+  }
+
+  Result<Response> SectionPage(const Request& request, const PathParams& params) {
+    auto context = Context();
+    if (!context) return base::Unexpected(context.error());
+    auto section = store.GetSectionBySlug(params.at("section"));
+    if (!section) return base::Unexpected(section.error());
+    return List(request, **context,
+                {.query = {.section_id = section->id},
+                 .kind_label = section->kind == content::SectionKind::kRegion ? "Region" : "Topic",
+                 .heading = section->name,
+                 .description = section->description,
+                 .external_url = "",
+                 .base_url = SectionUrl(*section)});
+  }
+
+  Result<Response> AuthorPage(const Request& request, const PathParams& params) {
+    auto context = Context();
+    if (!context) return base::Unexpected(context.error());
+    auto author = store.GetAuthorBySlug(params.at("slug"));
+    if (!author) return base::Unexpected(author.error());
+    return List(request, **context,
+                {.query = {.author_id = author->id},
+                 .kind_label = "Author",
+                 .heading = author->name,
+                 .description = author->bio,
+                 .external_url = "",
+                 .base_url = "/author/" + author->slug + "/"});
+  }
+
+  Result<Response> PartnerPage(const Request& request, const PathParams& params) {
+    auto context = Context();
+    if (!context) return base::Unexpected(context.error());
+    auto partner = store.GetPartnerBySlug(params.at("slug"));
+    if (!partner) return base::Unexpected(partner.error());
+    return List(request, **context,
+                {.query = {.partner_id = partner->id},
+                 .kind_label = "Partner",
+                 .heading = partner->name,
+                 .description = partner->description,
+                 .external_url = partner->url,
+                 .base_url = "/partner/" + partner->slug + "/"});
+  }
+
+  Result<Response> TagPage(const Request& request, const PathParams& params) {
+    auto context = Context();
+    if (!context) return base::Unexpected(context.error());
+    auto tag = store.GetTagBySlug(params.at("slug"));
+    if (!tag) return base::Unexpected(tag.error());
+    return List(request, **context,
+                {.query = {.tag_id = tag->id},
+                 .kind_label = "Tag",
+                 .heading = tag->name,
+                 .description = "",
+                 .external_url = "",
+                 .base_url = "/tag/" + tag->slug + "/"});
+  }
+
+  Result<Response> ArticlePage(const Request& request, const PathParams& params) {
+    auto context = Context();
+    if (!context) return base::Unexpected(context.error());
+    PageContext& ctx = **context;
+    auto section = store.GetSectionBySlug(params.at("section"));
+    if (!section) return base::Unexpected(section.error());
+    auto article = store.GetPublishedArticle(section->id, params.at("slug"));
+    if (!article && article.error().IsNotFound()) {
+      auto moved = store.FindMovedArticle(section->id, params.at("slug"));
+      if (!moved) return base::Unexpected(moved.error());
+      const content::Section* now_in = ctx.SectionById(moved->section_id);
+      if (!now_in) return base::NotFoundError("article moved to an unknown section");
+      return Response::Redirect(301, ArticleUrl(*now_in, *moved));
+    }
+    if (!article) return base::Unexpected(article.error());
+    if (request.method == http::Method::kGet) views.Count(article->id);
+
+    render::ArticleView view;
+    view.site = ctx.site;
+    auto cards = MakeCards(store, ctx, std::span(&*article, 1));
+    if (!cards) return base::Unexpected(cards.error());
+    if (cards->empty()) return base::NotFoundError("article without a section");
+    view.article = std::move(cards->front());
+    view.body_html = article->body_html;
+    Meta(view.meta, article->title, article->dek, view.article.url);
+
+    if (article->partner_id) {
+      auto partner = store.GetPartner(*article->partner_id);
+      if (!partner) return base::Unexpected(partner.error());
+      view.credit = render::PartnerCredit{.name = partner->name,
+                                          .partner_url = "/partner/" + partner->slug + "/",
+                                          .original_url = article->original_url};
+      if (partner->credit == content::PartnerCredit::kNoindex) {
+        view.meta.noindex = true;
+      } else if (!article->original_url.empty()) {
+        view.meta.canonical_url = article->original_url;
+      }
+    }
+    auto tags = store.GetTags(article->tag_ids);
+    if (!tags) return base::Unexpected(tags.error());
+    for (const content::Tag& tag : *tags) {
+      view.tags.push_back({.name = tag.name, .url = "/tag/" + tag.slug + "/"});
+    }
+    auto more = store.ListPublished({.section_id = section->id, .limit = kMoreInSection + 1});
+    if (!more) return base::Unexpected(more.error());
+    std::erase_if(*more, [&](const content::Article& a) { return a.id == article->id; });
+    if (more->size() > kMoreInSection) more->resize(kMoreInSection);
+    auto more_cards = MakeCards(store, ctx, *more);
+    if (!more_cards) return base::Unexpected(more_cards.error());
+    view.more_in_section = std::move(*more_cards);
+    auto trending = MakeTrending(store, ctx, view.trending_heading);
+    if (!trending) return base::Unexpected(trending.error());
+    view.trending = std::move(*trending);
+    return HtmlPage(200, theme->RenderArticle(view));
+  }
+
+  // The themed page for an error. Falls back to plain text when even the site chrome cannot
+  // be read (the database is gone), so an error page never needs what failed.
+  Response ErrorPage(const base::Error& error) {
+    int status = http::StatusForError(error);
+    if (status >= 500) base::LogError("site: " + error.ToString());
+    render::ErrorView view;
+    view.status = status;
+    if (status == 404) {
+      view.heading = "Page not found";
+      view.message =
+          "There is no page at this address. It may have moved, or the link may be "
+          "mistyped. Try the latest articles below or the sections above.";
+    } else {
+      view.heading = "Something went wrong";
+      view.message = "This page cannot be shown right now. Please try again in a moment.";
+    }
+    auto context = Context();
+    if (!context) {
+      return Response::Text(status, view.heading + "\n");
+    }
+    view.site = (*context)->site;
+    view.meta.title = view.heading;
+    view.meta.noindex = true;
+    if (status == 404) {
+      auto latest = store.ListPublished({.limit = 5});
+      if (latest) {
+        auto cards = MakeCards(store, **context, *latest);
+        if (cards) view.latest = std::move(*cards);
+      }
+    }
+    Response response = HtmlPage(status, theme->RenderError(view));
+    if (status >= 500) response.SetHeader("Retry-After", "5");
+    return response;
+  }
+
+  Response Answer(Result<Response> result) {
+    if (result) return std::move(*result);
+    return ErrorPage(result.error());
+  }
+};
+
+Site::Site(store::Store& store, const base::Clock& clock,
+           std::shared_ptr<const render::Theme> theme,
+           std::shared_ptr<const http::StaticAssets> assets, SiteConfig config)
+    : impl_(std::make_unique<Impl>(store, clock, std::move(theme), std::move(assets),
+                                   std::move(config))) {
+  // Settings kept in the database (set by the demo or, later, by admins) win over the file.
+  if (auto name = store.GetSetting("site.name")) impl_->config.name = *name;
+  if (auto tagline = store.GetSetting("site.tagline")) impl_->config.tagline = *tagline;
+  if (auto description = store.GetSetting("site.description")) impl_->description = *description;
+}
+
+Site::~Site() = default;
+
+void Site::Register(http::Router& router) {
+  Impl& impl = *impl_;
+  using M = http::Method;
+  router.Add(M::kGet, "/",
+             [&impl](const Request&, const PathParams&) { return impl.Answer(impl.Home()); });
+  router.Add(M::kGet, "/assets/{file}", [&impl](const Request& request, const PathParams&) {
+    return impl.assets->Serve(request);
+  });
+  router.Add(M::kGet, "/{section}/", [&impl](const Request& request, const PathParams& params) {
+    return impl.Answer(impl.SectionPage(request, params));
+  });
+  router.Add(M::kGet, "/{section}/{slug}/",
+             [&impl](const Request& request, const PathParams& params) {
+               return impl.Answer(impl.ArticlePage(request, params));
+             });
+  router.Add(M::kGet, "/author/{slug}/", [&impl](const Request& request, const PathParams& params) {
+    return impl.Answer(impl.AuthorPage(request, params));
+  });
+  router.Add(M::kGet, "/partner/{slug}/",
+             [&impl](const Request& request, const PathParams& params) {
+               return impl.Answer(impl.PartnerPage(request, params));
+             });
+  router.Add(M::kGet, "/tag/{slug}/", [&impl](const Request& request, const PathParams& params) {
+    return impl.Answer(impl.TagPage(request, params));
+  });
+  router.SetNotFound([&impl](const Request&) {
+    return impl.ErrorPage(base::Error(base::ErrorCode::kNotFound, "no route"));
+  });
+}
+
+base::Status Site::FlushViews() {
+  return impl_->views.Flush(impl_->store, DayOf(impl_->clock.Now()));
+}
+
+}  // namespace gazette::site

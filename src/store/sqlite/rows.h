@@ -1,0 +1,92 @@
+// Rows of the SQLite store as domain values: the column lists its queries select, the readers
+// that turn a row into a content:: value, and helpers that step through a query's rows.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "base/result.h"
+#include "content/model.h"
+#include "store/sqlite/sqlite_db.h"
+
+namespace gazette::store::sqlite {
+
+// Each reader expects the columns of its list, in that order, starting at column 0.
+inline constexpr std::string_view kSectionColumns = "id, slug, name, kind, position, description";
+inline constexpr std::string_view kAuthorColumns = "id, slug, name, bio";
+inline constexpr std::string_view kPartnerColumns =
+    "id, slug, name, url, feed_url, credit, description";
+inline constexpr std::string_view kTagColumns = "id, slug, name";
+// An article without its bodies, from the table aliased "a".
+inline constexpr std::string_view kArticleColumns =
+    "a.id, a.slug, a.title, a.dek, a.status, a.section_id, a.partner_id, a.original_url, "
+    "a.published_at, a.updated_at, a.word_count";
+// An article with its bodies, from the table aliased "a".
+inline const std::string kArticleColumnsWithBody =
+    std::string(kArticleColumns) + ", a.body_md, a.body_html";
+
+// Errors: Internal when a stored enumeration value is unknown (the schema's CHECKs prevent it).
+Result<content::Section> ReadSection(const Statement& row);
+Result<content::Author> ReadAuthor(const Statement& row);
+Result<content::Partner> ReadPartner(const Statement& row);
+Result<content::Tag> ReadTag(const Statement& row);
+// Reads the bodies too when `with_body`; author_ids and tag_ids are left empty.
+Result<content::Article> ReadArticle(const Statement& row, bool with_body);
+
+// "SELECT <columns> <rest>": query text from a column list and the rest of the statement.
+std::string Select(std::string_view columns, std::string_view rest);
+
+// A JSON array of the ids, "[1,2,3]", bound as one value and opened in SQL with json_each(), so
+// that a list of any length needs a single prepared statement.
+std::string JsonIds(std::span<const int64_t> ids);
+
+// The value type of Result<T>.
+template <class R>
+using ResultValue = typename R::value_type;
+
+// Every row of `stmt`, each read by read(const Statement&) -> Result<T>.
+template <class Reader>
+Result<std::vector<ResultValue<std::invoke_result_t<Reader, const Statement&>>>> ReadAll(
+    Statement& stmt, Reader read) {
+  std::vector<ResultValue<std::invoke_result_t<Reader, const Statement&>>> rows;
+  while (true) {
+    auto step = stmt.Step();
+    if (!step) return base::Unexpected(step.error());
+    if (!*step) return rows;
+    auto row = read(std::as_const(stmt));
+    if (!row) return base::Unexpected(row.error());
+    rows.push_back(std::move(*row));
+  }
+}
+
+// The first row of `stmt` read by read(const Statement&) -> Result<T>; NotFound `missing` when
+// there is none.
+template <class Reader>
+std::invoke_result_t<Reader, const Statement&> ReadOne(Statement& stmt, Reader read,
+                                                       std::string_view missing) {
+  auto step = stmt.Step();
+  if (!step) return base::Unexpected(step.error());
+  if (!*step) return base::NotFoundError(std::string(missing));
+  return read(std::as_const(stmt));
+}
+
+// The rows whose id is in `ids`, in the order of `ids` (an id listed twice gives its row twice);
+// ids without a row are skipped. T has a member `id`.
+template <class T>
+std::vector<T> InOrderOf(std::span<const int64_t> ids, const std::vector<T>& rows) {
+  std::unordered_map<int64_t, const T*> by_id;
+  for (const T& row : rows) by_id.emplace(row.id, &row);
+  std::vector<T> ordered;
+  ordered.reserve(ids.size());
+  for (int64_t id : ids) {
+    if (auto it = by_id.find(id); it != by_id.end()) ordered.push_back(*it->second);
+  }
+  return ordered;
+}
+
+}  // namespace gazette::store::sqlite

@@ -1,0 +1,428 @@
+// SqliteStore: articles with their author and tag links, moved-article history, page views.
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_store_internal.h"
+
+namespace gazette::store::sqlite {
+namespace {
+
+using content::Article;
+
+constexpr int kMaxLimit = 1000;
+
+std::string ArticleName(const Article& article) { return "article '" + article.slug + "'"; }
+
+int64_t UnixSeconds(base::Seconds time) { return time.time_since_epoch().count(); }
+
+Status CheckPage(int limit, int offset) {
+  if (limit < 1 || limit > kMaxLimit) {
+    return base::InvalidArgumentError("limit must be between 1 and " + std::to_string(kMaxLimit) +
+                                      ", not " + std::to_string(limit));
+  }
+  if (offset < 0) return base::InvalidArgumentError("offset must not be negative");
+  return base::Ok();
+}
+
+// InvalidArgument "no WHAT with id N" unless `exists` (which takes the id as ?1) finds a row.
+Status RequireRow(Db& db, std::string_view exists, int64_t id, std::string_view what) {
+  auto query = db.Prepare(exists);
+  if (!query) return base::Unexpected(query.error());
+  query->BindAll(id);
+  auto found = query->Step();
+  if (!found) return base::Unexpected(found.error());
+  if (!*found) {
+    return base::InvalidArgumentError("no " + std::string(what) + " with id " + std::to_string(id));
+  }
+  return base::Ok();
+}
+
+// InvalidArgument when `ids` names a row that does not exist or names one twice.
+Status RequireRows(Db& db, std::string_view exists, std::span<const int64_t> ids,
+                   std::string_view what) {
+  std::unordered_set<int64_t> seen;
+  for (int64_t id : ids) {
+    if (!seen.insert(id).second) {
+      return base::InvalidArgumentError(std::string(what) + " " + std::to_string(id) +
+                                        " is listed twice");
+    }
+    if (auto found = RequireRow(db, exists, id, what); !found) return found;
+  }
+  return base::Ok();
+}
+
+// Checks what the article refers to, so that a bad reference is reported by name.
+Status CheckReferences(Db& db, const Article& article) {
+  Status checked =
+      RequireRow(db, "SELECT 1 FROM sections WHERE id = ?", article.section_id, "section");
+  if (checked && article.partner_id) {
+    checked = RequireRow(db, "SELECT 1 FROM partners WHERE id = ?", *article.partner_id, "partner");
+  }
+  if (checked) {
+    checked = RequireRows(db, "SELECT 1 FROM authors WHERE id = ?", article.author_ids, "author");
+  }
+  if (checked) {
+    checked = RequireRows(db, "SELECT 1 FROM tags WHERE id = ?", article.tag_ids, "tag");
+  }
+  if (!checked) return base::Unexpected(WithContext(checked.error(), ArticleName(article)));
+  return base::Ok();
+}
+
+// Binds the article's own fields to the named parameters shared by INSERT and UPDATE.
+void BindFields(Statement& stmt, const Article& article) {
+  stmt.Bind(":slug", article.slug);
+  stmt.Bind(":title", article.title);
+  stmt.Bind(":dek", article.dek);
+  stmt.Bind(":body_md", article.body_md);
+  stmt.Bind(":body_html", article.body_html);
+  stmt.Bind(":status", content::ArticleStatusName(article.status));
+  stmt.Bind(":section_id", article.section_id);
+  stmt.Bind(":partner_id", article.partner_id);
+  stmt.Bind(":original_url", article.original_url);
+  stmt.Bind(":published_at", UnixSeconds(article.published_at));
+  stmt.Bind(":updated_at", UnixSeconds(article.updated_at));
+  stmt.Bind(":word_count", int64_t{article.word_count});
+}
+
+// Runs a statement whose values are bound; errors name the article.
+Status RunFor(Statement& stmt, const Article& article) {
+  if (auto ran = stmt.Run(); !ran) {
+    return base::Unexpected(WithContext(ran.error(), ArticleName(article)));
+  }
+  return base::Ok();
+}
+
+// Replaces one link table's rows for the article. `insert` takes (article id, other id,
+// position) and copies the article's status and published_at from its row.
+Status ReplaceLinks(Db& db, std::string_view remove, std::string_view insert, int64_t article_id,
+                    std::span<const int64_t> ids) {
+  auto removal = db.Prepare(remove);
+  if (!removal) return base::Unexpected(removal.error());
+  removal->BindAll(article_id);
+  if (auto ran = removal->Run(); !ran) return ran;
+  auto insertion = db.Prepare(insert);
+  if (!insertion) return base::Unexpected(insertion.error());
+  for (size_t position = 0; position < ids.size(); ++position) {
+    insertion->BindAll(article_id, ids[position], static_cast<int64_t>(position));
+    if (auto ran = insertion->Run(); !ran) return ran;
+  }
+  return base::Ok();
+}
+
+Status WriteLinks(Db& db, int64_t article_id, const Article& article) {
+  Status written = ReplaceLinks(
+      db, "DELETE FROM article_authors WHERE article_id = ?",
+      "INSERT INTO article_authors (article_id, author_id, position, status, published_at) "
+      "SELECT id, ?2, ?3, status, published_at FROM articles WHERE id = ?1",
+      article_id, article.author_ids);
+  if (written) {
+    written = ReplaceLinks(
+        db, "DELETE FROM article_tags WHERE article_id = ?",
+        "INSERT INTO article_tags (article_id, tag_id, position, status, published_at) "
+        "SELECT id, ?2, ?3, status, published_at FROM articles WHERE id = ?1",
+        article_id, article.tag_ids);
+  }
+  if (!written) return base::Unexpected(WithContext(written.error(), ArticleName(article)));
+  return base::Ok();
+}
+
+// Where the article with `id` lives now: (section id, slug). NotFound if there is no such article.
+Result<std::pair<int64_t, std::string>> LocationOf(Db& db, int64_t id) {
+  auto query = db.Prepare("SELECT section_id, slug FROM articles WHERE id = ?");
+  if (!query) return base::Unexpected(query.error());
+  query->BindAll(id);
+  return ReadOne(
+      *query,
+      [](const Statement& row) -> Result<std::pair<int64_t, std::string>> {
+        return std::pair(row.Int(0), row.Text(1));
+      },
+      "no article with id " + std::to_string(id));
+}
+
+// Forgets that some article used to live at (section, slug): an article lives there now.
+Status ClearHistoryAt(Db& db, int64_t section_id, std::string_view slug) {
+  auto clear = db.Prepare("DELETE FROM article_slug_history WHERE section_id = ? AND slug = ?");
+  if (!clear) return base::Unexpected(clear.error());
+  clear->BindAll(section_id, slug);
+  return clear->Run();
+}
+
+// Remembers that the article lived at (section, slug); the latest article to leave a place wins.
+Status RecordMove(Db& db, int64_t article_id, int64_t section_id, std::string_view slug) {
+  auto record = db.Prepare(
+      "INSERT INTO article_slug_history (section_id, slug, article_id) VALUES (?, ?, ?) "
+      "ON CONFLICT (section_id, slug) DO UPDATE SET article_id = excluded.article_id");
+  if (!record) return base::Unexpected(record.error());
+  record->BindAll(section_id, slug, article_id);
+  return record->Run();
+}
+
+// Fills author_ids (in byline order) and tag_ids (in the order given) of every article, with
+// one query per link table whatever the number of articles.
+Status FillLinks(Db& db, std::vector<Article>& articles) {
+  if (articles.empty()) return base::Ok();
+  std::vector<int64_t> ids;
+  std::unordered_map<int64_t, Article*> by_id;
+  for (Article& article : articles) {
+    ids.push_back(article.id);
+    by_id.emplace(article.id, &article);
+  }
+  const std::string json_ids = JsonIds(ids);
+  struct LinkQuery {
+    std::string_view sql;
+    std::vector<int64_t> Article::*field;
+  };
+  constexpr LinkQuery kLinks[] = {
+      {"SELECT article_id, author_id FROM article_authors "
+       "WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position",
+       &Article::author_ids},
+      {"SELECT article_id, tag_id FROM article_tags "
+       "WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position",
+       &Article::tag_ids},
+  };
+  for (const LinkQuery& link : kLinks) {
+    auto query = db.Prepare(link.sql);
+    if (!query) return base::Unexpected(query.error());
+    query->BindAll(json_ids);
+    while (true) {
+      auto row = query->Step();
+      if (!row) return base::Unexpected(row.error());
+      if (!*row) break;
+      (by_id.at(query->Int(0))->*link.field).push_back(query->Int(1));
+    }
+  }
+  return base::Ok();
+}
+
+Result<Article> ReadWithBody(const Statement& row) { return ReadArticle(row, true); }
+Result<Article> ReadWithoutBody(const Statement& row) { return ReadArticle(row, false); }
+
+// The one article `query` (bound, selecting kArticleColumnsWithBody) finds,
+// with its links; NotFound `missing` if none.
+Result<Article> LoadArticle(Db& db, Statement& query, std::string_view missing) {
+  auto article = ReadOne(query, ReadWithBody, missing);
+  if (!article) return article;
+  std::vector<Article> one{std::move(*article)};
+  if (auto filled = FillLinks(db, one); !filled) return base::Unexpected(filled.error());
+  return std::move(one.front());
+}
+
+// The articles `query` (bound, selecting kArticleColumns) finds, with their links.
+Result<std::vector<Article>> LoadListing(Db& db, Statement& query) {
+  auto articles = ReadAll(query, ReadWithoutBody);
+  if (!articles) return articles;
+  if (auto filled = FillLinks(db, *articles); !filled) return base::Unexpected(filled.error());
+  return articles;
+}
+
+// The listing query for the filters present in `query`, one text (and cached statement) per
+// combination. With an author or a tag filter, the link table drives the query: its index holds
+// copies of status and published_at, so it yields the newest published articles in order (and
+// counts them) without a sort; articles rows are read only for the page itself, or when a section
+// or partner filter needs them. The site's and a section's counts come from article_counts.
+const std::string& ListingSql(const ArticleQuery& query, bool count) {
+  enum Filter { kSection = 1, kAuthor = 2, kTag = 4, kPartner = 8, kCount = 16 };
+  static const std::array<std::string, 32> kSql = [] {
+    std::array<std::string, 32> all;
+    for (int mask = 0; mask < 32; ++mask) {
+      if (mask == kCount || mask == (kCount | kSection)) {
+        all[mask] = "SELECT coalesce(sum(count), 0) FROM article_counts WHERE status = 'published'";
+        if (mask & kSection) all[mask] += " AND section_id = :section";
+        continue;
+      }
+      const bool by_author = mask & kAuthor;
+      const bool by_tag = mask & kTag;
+      // The driving table, its alias and its article id column.
+      std::string_view driver = "a";
+      std::string_view driver_id = "a.id";
+      std::string sql = (mask & kCount) ? "SELECT count(*)" : Select(kArticleColumns, "");
+      if (by_author) {
+        driver = "aa";
+        driver_id = "aa.article_id";
+        sql += " FROM article_authors aa";
+        // CROSS JOIN keeps this order of tables: SQLite's planner must not pick another driver.
+        if (by_tag) sql += " CROSS JOIN article_tags tg ON tg.article_id = aa.article_id";
+      } else if (by_tag) {
+        driver = "tg";
+        driver_id = "tg.article_id";
+        sql += " FROM article_tags tg";
+      } else {
+        sql += " FROM articles a";
+      }
+      const bool needs_articles = !(mask & kCount) || (mask & (kSection | kPartner));
+      if (driver != "a" && needs_articles) {
+        sql += " CROSS JOIN articles a ON a.id = " + std::string(driver_id);
+      }
+      sql += " WHERE " + std::string(driver) + ".status = 'published'";
+      if (by_author) sql += " AND aa.author_id = :author";
+      if (by_tag) sql += " AND tg.tag_id = :tag";
+      if (mask & kSection) sql += " AND a.section_id = :section";
+      if (mask & kPartner) sql += " AND a.partner_id = :partner";
+      if (!(mask & kCount)) {
+        sql += " ORDER BY " + std::string(driver) + ".published_at DESC, " +
+               std::string(driver_id) + " DESC LIMIT :limit OFFSET :offset";
+      }
+      all[mask] = std::move(sql);
+    }
+    return all;
+  }();
+  const int mask = (query.section_id ? kSection : 0) | (query.author_id ? kAuthor : 0) |
+                   (query.tag_id ? kTag : 0) | (query.partner_id ? kPartner : 0) |
+                   (count ? kCount : 0);
+  return kSql[mask];
+}
+
+void BindFilters(Statement& stmt, const ArticleQuery& query) {
+  if (query.section_id) stmt.Bind(":section", *query.section_id);
+  if (query.author_id) stmt.Bind(":author", *query.author_id);
+  if (query.tag_id) stmt.Bind(":tag", *query.tag_id);
+  if (query.partner_id) stmt.Bind(":partner", *query.partner_id);
+}
+
+}  // namespace
+
+Result<int64_t> SqliteStore::CreateArticle(const Article& article) {
+  return Write([&article](Db& db) -> Result<int64_t> {
+    if (auto checked = CheckReferences(db, article); !checked) {
+      return base::Unexpected(checked.error());
+    }
+    auto insert = db.Prepare(
+        "INSERT INTO articles (slug, title, dek, body_md, body_html, status, section_id, "
+        "partner_id, original_url, published_at, updated_at, word_count) VALUES (:slug, :title, "
+        ":dek, :body_md, :body_html, :status, :section_id, :partner_id, :original_url, "
+        ":published_at, :updated_at, :word_count)");
+    if (!insert) return base::Unexpected(insert.error());
+    BindFields(*insert, article);
+    if (auto ran = RunFor(*insert, article); !ran) return base::Unexpected(ran.error());
+    const int64_t id = db.LastInsertId();
+    Status linked = WriteLinks(db, id, article);
+    if (linked) linked = ClearHistoryAt(db, article.section_id, article.slug);
+    if (!linked) return base::Unexpected(linked.error());
+    return id;
+  });
+}
+
+Status SqliteStore::UpdateArticle(const Article& article) {
+  return Write([&article](Db& db) -> Status {
+    auto old = LocationOf(db, article.id);
+    if (!old) return base::Unexpected(old.error());
+    const auto& [old_section_id, old_slug] = *old;
+    if (auto checked = CheckReferences(db, article); !checked) return checked;
+    auto update = db.Prepare(
+        "UPDATE articles SET slug = :slug, title = :title, dek = :dek, body_md = :body_md, "
+        "body_html = :body_html, status = :status, section_id = :section_id, "
+        "partner_id = :partner_id, original_url = :original_url, published_at = :published_at, "
+        "updated_at = :updated_at, word_count = :word_count WHERE id = :id");
+    if (!update) return base::Unexpected(update.error());
+    BindFields(*update, article);
+    update->Bind(":id", article.id);
+    if (auto ran = RunFor(*update, article); !ran) return ran;
+    if (old_section_id != article.section_id || old_slug != article.slug) {
+      if (auto moved = RecordMove(db, article.id, old_section_id, old_slug); !moved) return moved;
+      if (auto cleared = ClearHistoryAt(db, article.section_id, article.slug); !cleared) {
+        return cleared;
+      }
+    }
+    return WriteLinks(db, article.id, article);
+  });
+}
+
+Result<Article> SqliteStore::GetArticle(int64_t id) {
+  static const std::string kSql = Select(kArticleColumnsWithBody, "FROM articles a WHERE a.id = ?");
+  return Read([id](Db& db) -> Result<Article> {
+    auto query = db.Prepare(kSql);
+    if (!query) return base::Unexpected(query.error());
+    query->BindAll(id);
+    return LoadArticle(db, *query, "no article with id " + std::to_string(id));
+  });
+}
+
+Result<Article> SqliteStore::GetPublishedArticle(int64_t section_id, std::string_view slug) {
+  static const std::string kSql =
+      Select(kArticleColumnsWithBody,
+             "FROM articles a WHERE a.slug = ? AND a.section_id = ? AND a.status = 'published'");
+  return Read([section_id, slug](Db& db) -> Result<Article> {
+    auto query = db.Prepare(kSql);
+    if (!query) return base::Unexpected(query.error());
+    query->BindAll(slug, section_id);
+    return LoadArticle(db, *query, "no published article '" + std::string(slug) + "'");
+  });
+}
+
+Result<Article> SqliteStore::FindMovedArticle(int64_t section_id, std::string_view slug) {
+  static const std::string kSql =
+      Select(kArticleColumnsWithBody,
+             "FROM article_slug_history h JOIN articles a ON a.id = h.article_id "
+             "WHERE h.section_id = ? AND h.slug = ? AND a.status = 'published'");
+  return Read([section_id, slug](Db& db) -> Result<Article> {
+    auto query = db.Prepare(kSql);
+    if (!query) return base::Unexpected(query.error());
+    query->BindAll(section_id, slug);
+    return LoadArticle(db, *query, "no article moved from '" + std::string(slug) + "'");
+  });
+}
+
+Result<std::vector<Article>> SqliteStore::ListPublished(const ArticleQuery& query) {
+  if (auto page = CheckPage(query.limit, query.offset); !page) {
+    return base::Unexpected(page.error());
+  }
+  return Read([&query](Db& db) -> Result<std::vector<Article>> {
+    auto listing = db.Prepare(ListingSql(query, false));
+    if (!listing) return base::Unexpected(listing.error());
+    BindFilters(*listing, query);
+    listing->Bind(":limit", int64_t{query.limit});
+    listing->Bind(":offset", int64_t{query.offset});
+    return LoadListing(db, *listing);
+  });
+}
+
+Result<int64_t> SqliteStore::CountPublished(const ArticleQuery& query) {
+  return Read([&query](Db& db) -> Result<int64_t> {
+    auto count = db.Prepare(ListingSql(query, true));
+    if (!count) return base::Unexpected(count.error());
+    BindFilters(*count, query);
+    auto row = count->Step();
+    if (!row) return base::Unexpected(row.error());
+    return count->Int(0);
+  });
+}
+
+Status SqliteStore::AddViews(std::span<const ViewCount> views) {
+  if (views.empty()) return base::Ok();
+  return Write([views](Db& db) -> Status {
+    auto add = db.Prepare(
+        "INSERT INTO views_daily (article_id, day, count) VALUES (?, ?, ?) "
+        "ON CONFLICT (article_id, day) DO UPDATE SET count = count + excluded.count");
+    if (!add) return base::Unexpected(add.error());
+    for (const ViewCount& view : views) {
+      add->BindAll(view.article_id, view.day, view.count);
+      if (auto ran = add->Run(); !ran) {
+        return base::Unexpected(
+            WithContext(ran.error(), "views of article " + std::to_string(view.article_id)));
+      }
+    }
+    return base::Ok();
+  });
+}
+
+Result<std::vector<Article>> SqliteStore::MostViewed(int64_t since_day, int limit) {
+  if (auto page = CheckPage(limit, 0); !page) return base::Unexpected(page.error());
+  static const std::string kSql =
+      Select(kArticleColumns,
+             "FROM (SELECT article_id, sum(count) AS total FROM views_daily WHERE day >= ? "
+             "GROUP BY article_id) v JOIN articles a ON a.id = v.article_id "
+             "WHERE a.status = 'published' AND v.total > 0 "
+             "ORDER BY v.total DESC, a.published_at DESC, a.id DESC LIMIT ?");
+  return Read([since_day, limit](Db& db) -> Result<std::vector<Article>> {
+    auto query = db.Prepare(kSql);
+    if (!query) return base::Unexpected(query.error());
+    query->BindAll(since_day, int64_t{limit});
+    return LoadListing(db, *query);
+  });
+}
+
+}  // namespace gazette::store::sqlite

@@ -1,0 +1,169 @@
+// Opening an SQLite store (configuring, migrating, pooling its connections) and checking it.
+#include "store/sqlite/sqlite_store.h"
+
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_store_internal.h"
+
+namespace gazette::store {
+namespace {
+
+using sqlite::Db;
+
+// Applied to every connection. busy_timeout makes a connection wait for a lock held by another
+// process instead of failing at once.
+constexpr std::string_view kConnectionPragmas = "PRAGMA busy_timeout = 5000";
+// Applied to the writer; journal_mode is stored in the file, so the readers see WAL too.
+constexpr std::string_view kWriterPragmas =
+    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON";
+
+// Opens and configures one connection. SQLite reads the file lazily, so a first query is made
+// here: it is where a file that is not a database gets noticed.
+Result<std::unique_ptr<Db>> Connect(const std::string& path, int flags, bool writer) {
+  auto db = Db::Open(path, flags | SQLITE_OPEN_NOMUTEX);
+  if (!db) return db;
+  if (auto set = (*db)->Exec(kConnectionPragmas); !set) return base::Unexpected(set.error());
+  {
+    auto probe = (*db)->Prepare("PRAGMA schema_version");
+    if (!probe) return base::Unexpected(probe.error());
+    if (auto read = probe->Step(); !read) return base::Unexpected(read.error());
+  }
+  if (writer) {
+    if (auto set = (*db)->Exec(kWriterPragmas); !set) return base::Unexpected(set.error());
+  }
+  return db;
+}
+
+// NotFound when the file is missing and may not be created.
+Status CheckPresence(const std::string& path, bool create_if_missing) {
+  std::error_code error;
+  const auto type = std::filesystem::status(path, error).type();
+  if (type == std::filesystem::file_type::not_found) {
+    if (create_if_missing) return base::Ok();
+    return base::NotFoundError("database not found: " + path);
+  }
+  if (error) return base::UnavailableError(path + ": " + error.message());
+  return base::Ok();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               const SqliteOptions& options) {
+  if (path.empty() || path == ":memory:") {
+    return base::InvalidArgumentError("an SQLite store needs a file path, not '" + path + "'");
+  }
+  if (options.read_connections < 1) {
+    return base::InvalidArgumentError("read_connections must be at least 1");
+  }
+  if (auto present = CheckPresence(path, options.create_if_missing); !present) {
+    return base::Unexpected(present.error());
+  }
+  const int create = options.create_if_missing ? SQLITE_OPEN_CREATE : 0;
+  auto writer = Connect(path, SQLITE_OPEN_READWRITE | create, true);
+  if (!writer) return base::Unexpected(writer.error());
+  if (auto migrated = sqlite::ApplyMigrations(**writer); !migrated) {
+    return base::Unexpected(migrated.error());
+  }
+  std::vector<std::unique_ptr<Db>> readers;
+  for (int i = 0; i < options.read_connections; ++i) {
+    auto reader = Connect(path, SQLITE_OPEN_READONLY, false);
+    if (!reader) return base::Unexpected(reader.error());
+    readers.push_back(std::move(*reader));
+  }
+  return std::make_unique<sqlite::SqliteStore>(std::move(*writer), std::move(readers));
+}
+
+namespace sqlite {
+namespace {
+
+// Internal naming the first problems PRAGMA integrity_check reports, if any.
+Status CheckPages(Db& db) {
+  auto check = db.Prepare("PRAGMA integrity_check(5)");
+  if (!check) return base::Unexpected(check.error());
+  auto lines =
+      ReadAll(*check, [](const Statement& row) -> Result<std::string> { return row.Text(0); });
+  if (!lines) return base::Unexpected(lines.error());
+  if (lines->size() == 1 && lines->front() == "ok") return base::Ok();
+  std::string problems;
+  for (const std::string& line : *lines) {
+    if (!problems.empty()) problems += "; ";
+    problems += line;
+  }
+  return base::InternalError(db.path() + ": integrity check failed: " + problems);
+}
+
+// Internal when some row refers to a row that does not exist.
+Status CheckForeignKeys(Db& db) {
+  auto check = db.Prepare("PRAGMA foreign_key_check");
+  if (!check) return base::Unexpected(check.error());
+  int64_t broken = 0;
+  std::string first;
+  while (true) {
+    auto row = check->Step();
+    if (!row) return base::Unexpected(row.error());
+    if (!*row) break;
+    if (broken++ == 0) first = check->Text(0) + " refers to a missing " + check->Text(2) + " row";
+  }
+  if (broken == 0) return base::Ok();
+  return base::InternalError(db.path() + ": " + std::to_string(broken) +
+                             " rows break foreign keys (first: " + first + ")");
+}
+
+// Internal unless the copies the schema keeps for fast listings agree with the articles: the
+// status and published_at of author and tag links, and the counts in article_counts.
+Status CheckDerivedData(Db& db) {
+  auto check = db.Prepare(
+      "SELECT (SELECT count(*) FROM (SELECT article_id, status, published_at FROM article_authors "
+      "  UNION ALL SELECT article_id, status, published_at FROM article_tags) l "
+      "  JOIN articles a ON a.id = l.article_id "
+      "  WHERE l.status IS NOT a.status OR l.published_at IS NOT a.published_at), "
+      "(SELECT count(*) FROM article_counts c WHERE c.count <> (SELECT count(*) FROM articles a "
+      "  WHERE a.section_id = c.section_id AND a.status = c.status)) + "
+      "(SELECT count(*) FROM (SELECT DISTINCT section_id, status FROM articles) t "
+      "  WHERE NOT EXISTS (SELECT 1 FROM article_counts c "
+      "  WHERE c.section_id = t.section_id AND c.status = t.status))");
+  if (!check) return base::Unexpected(check.error());
+  auto row = check->Step();
+  if (!row) return base::Unexpected(row.error());
+  const int64_t bad_links = check->Int(0);
+  const int64_t bad_counts = check->Int(1);
+  if (bad_links > 0) {
+    return base::InternalError(db.path() + ": " + std::to_string(bad_links) +
+                               " author or tag links disagree with their article's status or date");
+  }
+  if (bad_counts > 0) {
+    return base::InternalError(db.path() + ": " + std::to_string(bad_counts) +
+                               " article counts by section and status are wrong");
+  }
+  return base::Ok();
+}
+
+Status CheckVersion(Db& db) {
+  auto version = CurrentSchemaVersion(db);
+  if (!version) return base::Unexpected(version.error());
+  if (*version == LatestSchemaVersion()) return base::Ok();
+  return base::InvalidArgumentError("database schema version " + std::to_string(*version) +
+                                    ", but this gazette expects " +
+                                    std::to_string(LatestSchemaVersion()));
+}
+
+}  // namespace
+
+Status SqliteStore::CheckIntegrity() {
+  return Read([](Db& db) -> Status {
+    Status checked = CheckPages(db);
+    if (checked) checked = CheckForeignKeys(db);
+    if (checked) checked = CheckVersion(db);
+    if (checked) checked = CheckDerivedData(db);
+    return checked;
+  });
+}
+
+}  // namespace sqlite
+}  // namespace gazette::store

@@ -1,0 +1,93 @@
+// The SQLite Store's class, shared by the files that implement it; private to store/sqlite/.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <type_traits>
+#include <vector>
+
+#include "store/sqlite/read_pool.h"
+#include "store/sqlite/sqlite_db.h"
+#include "store/store.h"
+
+namespace gazette::store::sqlite {
+
+// Store on one SQLite file: a single writer connection serialized by a mutex, and a pool of
+// read-only connections for parallel reads (WAL lets them run beside the writer).
+// Safe for concurrent use.
+class SqliteStore final : public Store {
+ public:
+  // REQUIRES: `writer` is configured and migrated; `readers` is not empty.
+  SqliteStore(std::unique_ptr<Db> writer, std::vector<std::unique_ptr<Db>> readers)
+      : writer_(std::move(writer)), readers_(std::move(readers)) {}
+
+  Result<std::vector<content::Section>> ListSections() override;
+  Result<content::Section> GetSectionBySlug(std::string_view slug) override;
+  Result<int64_t> CreateSection(const content::Section& section) override;
+
+  Result<std::vector<content::Author>> ListAuthors() override;
+  Result<content::Author> GetAuthorBySlug(std::string_view slug) override;
+  Result<std::vector<content::Author>> GetAuthors(std::span<const int64_t> ids) override;
+  Result<int64_t> CreateAuthor(const content::Author& author) override;
+
+  Result<std::vector<content::Partner>> ListPartners() override;
+  Result<content::Partner> GetPartner(int64_t id) override;
+  Result<content::Partner> GetPartnerBySlug(std::string_view slug) override;
+  Result<int64_t> CreatePartner(const content::Partner& partner) override;
+
+  Result<content::Tag> GetTagBySlug(std::string_view slug) override;
+  Result<std::vector<content::Tag>> GetTags(std::span<const int64_t> ids) override;
+  Result<int64_t> UpsertTag(const content::Tag& tag) override;
+
+  Result<bool> IsSlugTaken(SlugKind kind, std::string_view slug) override;
+
+  Result<int64_t> CreateArticle(const content::Article& article) override;
+  Status UpdateArticle(const content::Article& article) override;
+  Result<content::Article> GetArticle(int64_t id) override;
+  Result<content::Article> GetPublishedArticle(int64_t section_id, std::string_view slug) override;
+  Result<content::Article> FindMovedArticle(int64_t section_id, std::string_view slug) override;
+  Result<std::vector<content::Article>> ListPublished(const ArticleQuery& query) override;
+  Result<int64_t> CountPublished(const ArticleQuery& query) override;
+
+  Status AddViews(std::span<const ViewCount> views) override;
+  Result<std::vector<content::Article>> MostViewed(int64_t since_day, int limit) override;
+
+  Result<std::string> GetSetting(std::string_view key) override;
+  Status SetSetting(std::string_view key, std::string_view value) override;
+
+  Status CheckIntegrity() override;
+
+ private:
+  // Runs body(Db&) -> Result<T> on a borrowed read connection inside one read transaction, so
+  // that all its queries see the same snapshot.
+  template <class Body>
+  std::invoke_result_t<Body, Db&> Read(Body&& body) {
+    ReadPool::Lease lease = readers_.Acquire();
+    return InTransaction(lease.db(), Transaction::Mode::kRead, std::forward<Body>(body));
+  }
+
+  // Runs body(Db&) -> Result<T> on the writer inside one write transaction, committed only when
+  // body succeeds: a failed write leaves nothing behind.
+  template <class Body>
+  std::invoke_result_t<Body, Db&> Write(Body&& body) {
+    std::lock_guard lock(writer_mutex_);
+    return InTransaction(*writer_, Transaction::Mode::kWrite, std::forward<Body>(body));
+  }
+
+  template <class Body>
+  static std::invoke_result_t<Body, Db&> InTransaction(Db& db, Transaction::Mode mode,
+                                                       Body&& body) {
+    auto tx = Transaction::Begin(db, mode);
+    if (!tx) return base::Unexpected(tx.error());
+    auto result = body(db);
+    if (!result) return result;
+    if (auto committed = tx->Commit(); !committed) return base::Unexpected(committed.error());
+    return result;
+  }
+
+  std::mutex writer_mutex_;
+  std::unique_ptr<Db> writer_;  // GUARDED_BY(writer_mutex_)
+  ReadPool readers_;
+};
+
+}  // namespace gazette::store::sqlite

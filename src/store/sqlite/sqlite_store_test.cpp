@@ -1,0 +1,298 @@
+// The Store contract run against SQLite files, plus what only the SQLite backend does: opening,
+// refusing unusable files, migrating, and checking the file's integrity.
+#include "store/sqlite/sqlite_store.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_db.h"
+#include "store/testing/result_assertions.h"
+#include "store/testing/store_contract.h"
+#include "store/testing/temp_dir.h"
+
+namespace gazette::store {
+namespace {
+
+using base::ErrorCode;
+using sqlite::Db;
+
+class SqliteHarness final : public StoreHarness {
+ public:
+  base::Result<std::unique_ptr<Store>> Open() override {
+    return OpenSqliteStore(path_, {.create_if_missing = true, .read_connections = 3});
+  }
+
+ private:
+  TempDir dir_;
+  std::string path_ = (dir_.path() / "gazette.db").string();
+};
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContractTest,
+                         ::testing::Values(StoreBackend{
+                             "Sqlite", [] { return std::make_unique<SqliteHarness>(); }}),
+                         StoreBackendName);
+
+// A temporary directory and a database path in it, with a raw connection for looking behind
+// the store's back.
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<Store> Create() {
+    auto store = OpenSqliteStore(path_, {.create_if_missing = true});
+    EXPECT_TRUE(Succeeds(store));
+    return store ? std::move(*store) : nullptr;
+  }
+
+  std::unique_ptr<Db> Raw() {
+    auto db = Db::Open(path_, SQLITE_OPEN_READWRITE);
+    EXPECT_TRUE(Succeeds(db));
+    return db ? std::move(*db) : nullptr;
+  }
+
+  int64_t Count(Db& db, std::string_view sql) {
+    auto query = db.Prepare(sql);
+    EXPECT_TRUE(Succeeds(query));
+    if (!query) return -1;
+    auto row = query->Step();
+    EXPECT_TRUE(Succeeds(row));
+    return row && *row ? query->Int(0) : -1;
+  }
+
+  void WriteFile(const std::string& text) { std::ofstream(path_, std::ios::binary) << text; }
+
+  TempDir dir_;
+  std::string path_ = (dir_.path() / "gazette.db").string();
+};
+
+TEST_F(SqliteStoreTest, MissingFileIsNotFoundAndNotCreated) {
+  auto store = OpenSqliteStore(path_);
+  ASSERT_TRUE(FailsWith(store, ErrorCode::kNotFound));
+  EXPECT_EQ(store.error().message(), "database not found: " + path_);
+  EXPECT_FALSE(std::filesystem::exists(path_));
+}
+
+TEST_F(SqliteStoreTest, FileThatIsNotADatabaseIsInternalAndUntouched) {
+  const std::string text = "Gazette notes, not a database.\nJust some lines of text.\n";
+  WriteFile(text);
+  auto store = OpenSqliteStore(path_, {.create_if_missing = true});
+  ASSERT_TRUE(FailsWith(store, ErrorCode::kInternal));
+  EXPECT_EQ(store.error().message(), path_ + ": file is not a database");
+  std::ifstream in(path_, std::ios::binary);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), text);
+}
+
+TEST_F(SqliteStoreTest, CorruptSchemaPageIsInternalNamingThePath) {
+  ASSERT_NE(Create(), nullptr);
+  {
+    // Keep SQLite's 100-byte file header, scribble over the rest of the first page (the schema).
+    std::fstream file(path_, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(100);
+    file << std::string(1000, 'x');
+  }
+  auto store = OpenSqliteStore(path_);
+  ASSERT_TRUE(FailsWith(store, ErrorCode::kInternal));
+  EXPECT_EQ(store.error().message().find(path_ + ": "), 0u) << store.error().message();
+}
+
+TEST_F(SqliteStoreTest, DatabaseOfAnotherProgramIsRefused) {
+  {
+    auto db = Db::Open(path_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(Succeeds(db));
+    ASSERT_TRUE(Succeeds((*db)->Exec("CREATE TABLE photos (id INTEGER PRIMARY KEY)")));
+  }
+  auto store = OpenSqliteStore(path_);
+  ASSERT_TRUE(FailsWith(store, ErrorCode::kInternal));
+  EXPECT_EQ(store.error().message().find(path_ + ": not a Gazette database"), 0u)
+      << store.error().message();
+}
+
+TEST_F(SqliteStoreTest, BadOptionsAreInvalidArguments) {
+  EXPECT_TRUE(FailsWith(OpenSqliteStore(path_, {.create_if_missing = true, .read_connections = 0}),
+                        ErrorCode::kInvalidArgument));
+  EXPECT_TRUE(FailsWith(OpenSqliteStore(":memory:", {.create_if_missing = true}),
+                        ErrorCode::kInvalidArgument));
+  EXPECT_FALSE(std::filesystem::exists(path_));
+}
+
+TEST_F(SqliteStoreTest, CreatesAWalDatabaseWithEveryMigrationAppliedOnce) {
+  ASSERT_NE(Create(), nullptr);
+  ASSERT_NE(Create(), nullptr);  // opening again applies nothing twice
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  EXPECT_EQ(Count(*raw, "SELECT count(*) FROM schema_version"), sqlite::LatestSchemaVersion());
+  EXPECT_EQ(Count(*raw, "SELECT max(version) FROM schema_version"), sqlite::LatestSchemaVersion());
+  auto mode = raw->Prepare("PRAGMA journal_mode");
+  ASSERT_TRUE(Succeeds(mode));
+  ASSERT_TRUE(Succeeds(mode->Step()));
+  EXPECT_EQ(mode->Text(0), "wal");
+}
+
+TEST_F(SqliteStoreTest, NewerSchemaIsRefused) {
+  ASSERT_NE(Create(), nullptr);
+  {
+    auto raw = Raw();
+    ASSERT_NE(raw, nullptr);
+    ASSERT_TRUE(Succeeds(raw->Exec(
+        "INSERT INTO schema_version (version, name, applied_at) VALUES (999, '0999_future', 0)")));
+  }
+  auto store = OpenSqliteStore(path_);
+  ASSERT_TRUE(FailsWith(store, ErrorCode::kInvalidArgument));
+  EXPECT_EQ(store.error().message(), "database schema version 999 is newer than this gazette (" +
+                                         std::to_string(sqlite::LatestSchemaVersion()) + ")");
+}
+
+TEST_F(SqliteStoreTest, IntegrityCheckFindsBrokenReferences) {
+  auto store = Create();
+  ASSERT_NE(store, nullptr);
+  {
+    // A connection without foreign_keys = ON lets a dangling reference in.
+    auto raw = Raw();
+    ASSERT_NE(raw, nullptr);
+    ASSERT_TRUE(Succeeds(raw->Exec(
+        "INSERT INTO articles (slug, title, status, section_id) VALUES ('x', 'X', 'draft', 42)")));
+  }
+  auto checked = store->CheckIntegrity();
+  ASSERT_TRUE(FailsWith(checked, ErrorCode::kInternal));
+  EXPECT_NE(checked.error().message().find("foreign keys"), std::string::npos)
+      << checked.error().message();
+  EXPECT_NE(checked.error().message().find(path_), std::string::npos);
+}
+
+TEST_F(SqliteStoreTest, IntegrityCheckFindsAMissingMigration) {
+  auto store = Create();
+  ASSERT_NE(store, nullptr);
+  {
+    auto raw = Raw();
+    ASSERT_NE(raw, nullptr);
+    ASSERT_TRUE(Succeeds(raw->Exec("DELETE FROM schema_version")));
+  }
+  EXPECT_TRUE(FailsWith(store->CheckIntegrity(), ErrorCode::kInvalidArgument));
+}
+
+TEST_F(SqliteStoreTest, LinkCopiesFollowTheArticleAndAreChecked) {
+  auto store = Create();
+  ASSERT_NE(store, nullptr);
+  content::Article article;
+  article.slug = "korea-talks";
+  article.title = "Korea talks";
+  article.status = content::ArticleStatus::kPublished;
+  article.section_id = store->CreateSection({.slug = "east-asia", .name = "East Asia"}).value();
+  const int64_t ann = store->CreateAuthor({.slug = "ann-lee", .name = "Ann Lee"}).value();
+  const int64_t energy = store->UpsertTag({.slug = "energy", .name = "Energy"}).value();
+  article.author_ids = {ann};
+  article.tag_ids = {energy};
+  ASSERT_TRUE(Succeeds(store->CreateArticle(article)));
+  EXPECT_EQ(store->CountPublished({.author_id = ann}).value_or(-1), 1);
+
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  // A change made behind the store's back still reaches the links' copies.
+  ASSERT_TRUE(Succeeds(raw->Exec("UPDATE articles SET status = 'archived'")));
+  EXPECT_EQ(store->CountPublished({.author_id = ann}).value_or(-1), 0);
+  EXPECT_EQ(store->CountPublished({.tag_id = energy}).value_or(-1), 0);
+  EXPECT_TRUE(Succeeds(store->CheckIntegrity()));
+
+  ASSERT_TRUE(Succeeds(raw->Exec("UPDATE article_tags SET published_at = 1")));
+  auto checked = store->CheckIntegrity();
+  ASSERT_TRUE(FailsWith(checked, ErrorCode::kInternal));
+  EXPECT_NE(checked.error().message().find("1 author or tag links disagree"), std::string::npos)
+      << checked.error().message();
+}
+
+TEST_F(SqliteStoreTest, CountsFollowTheArticlesAndAreChecked) {
+  auto store = Create();
+  ASSERT_NE(store, nullptr);
+  const int64_t east = store->CreateSection({.slug = "east-asia", .name = "East Asia"}).value();
+  const int64_t south = store->CreateSection({.slug = "south-asia", .name = "South Asia"}).value();
+  content::Article article;
+  article.title = "Piece";
+  article.status = content::ArticleStatus::kPublished;
+  article.section_id = east;
+  for (const char* slug : {"one", "two", "three"}) {
+    article.slug = slug;
+    ASSERT_TRUE(Succeeds(store->CreateArticle(article)));
+  }
+  article.slug = "three";
+  article.id = store->GetPublishedArticle(east, "three").value().id;
+  article.section_id = south;
+  ASSERT_TRUE(Succeeds(store->UpdateArticle(article)));
+  EXPECT_EQ(store->CountPublished({}).value_or(-1), 3);
+  EXPECT_EQ(store->CountPublished({.section_id = east}).value_or(-1), 2);
+  EXPECT_EQ(store->CountPublished({.section_id = south}).value_or(-1), 1);
+
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  ASSERT_TRUE(Succeeds(raw->Exec("UPDATE articles SET status = 'draft' WHERE slug = 'one'")));
+  ASSERT_TRUE(
+      Succeeds(raw->Exec("PRAGMA foreign_keys = ON; DELETE FROM articles WHERE slug = 'three'")));
+  EXPECT_EQ(store->CountPublished({}).value_or(-1), 1);
+  EXPECT_EQ(store->CountPublished({.section_id = east}).value_or(-1), 1);
+  EXPECT_EQ(store->CountPublished({.section_id = south}).value_or(-1), 0);
+  EXPECT_TRUE(Succeeds(store->CheckIntegrity()));
+
+  ASSERT_TRUE(Succeeds(raw->Exec("UPDATE article_counts SET count = count + 1")));
+  auto checked = store->CheckIntegrity();
+  ASSERT_TRUE(FailsWith(checked, ErrorCode::kInternal));
+  EXPECT_NE(checked.error().message().find("article counts"), std::string::npos)
+      << checked.error().message();
+}
+
+// A trigger makes the last statement of a write fail, after the article row, its authors and
+// its first tag are written: the transaction must take all of them back.
+TEST_F(SqliteStoreTest, AWriteFailingHalfwayLeavesNoRows) {
+  auto store = Create();
+  ASSERT_NE(store, nullptr);
+  const int64_t section = store->CreateSection({.slug = "east-asia", .name = "East Asia"}).value();
+  const int64_t ann = store->CreateAuthor({.slug = "ann-lee", .name = "Ann Lee"}).value();
+  const int64_t good = store->UpsertTag({.slug = "good", .name = "Good"}).value();
+  const int64_t cursed = store->UpsertTag({.slug = "cursed", .name = "Cursed"}).value();
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  ASSERT_TRUE(
+      Succeeds(raw->Exec("CREATE TRIGGER fail_cursed BEFORE INSERT ON article_tags "
+                         "WHEN NEW.tag_id = (SELECT id FROM tags WHERE slug = 'cursed') "
+                         "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")));
+
+  content::Article article;
+  article.slug = "korea-talks";
+  article.title = "Korea talks";
+  article.status = content::ArticleStatus::kPublished;
+  article.section_id = section;
+  article.author_ids = {ann};
+  article.tag_ids = {good, cursed};
+  EXPECT_FALSE(store->CreateArticle(article).has_value());
+  EXPECT_EQ(Count(*raw, "SELECT count(*) FROM articles"), 0);
+  EXPECT_EQ(Count(*raw, "SELECT count(*) FROM article_authors"), 0);
+  EXPECT_EQ(Count(*raw, "SELECT count(*) FROM article_tags"), 0);
+
+  article.tag_ids = {good};
+  auto id = store->CreateArticle(article);
+  ASSERT_TRUE(Succeeds(id));
+  article.id = *id;
+  article.slug = "korea-talks-resume";
+  article.title = "Changed";
+  article.tag_ids = {cursed};
+  EXPECT_FALSE(store->UpdateArticle(article).has_value());
+  EXPECT_EQ(Count(*raw, "SELECT count(*) FROM article_slug_history"), 0);
+  EXPECT_EQ(Count(*raw, "SELECT count(*) FROM articles WHERE slug = 'korea-talks'"), 1);
+  EXPECT_EQ(Count(*raw, "SELECT count(*) FROM article_tags"), 1);
+  EXPECT_EQ(Count(*raw, "SELECT tag_id FROM article_tags"), good);
+  EXPECT_EQ(Count(*raw, "SELECT count(*) FROM article_authors"), 1);
+  EXPECT_TRUE(Succeeds(store->CheckIntegrity()));
+}
+
+TEST_F(SqliteStoreTest, TwoStoresOnOneFileSeeEachOthersWrites) {
+  auto first = Create();
+  auto second = Create();
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(second, nullptr);
+  ASSERT_TRUE(Succeeds(first->SetSetting("site.title", "One")));
+  EXPECT_EQ(second->GetSetting("site.title").value_or(""), "One");
+  ASSERT_TRUE(Succeeds(second->SetSetting("site.title", "Two")));
+  EXPECT_EQ(first->GetSetting("site.title").value_or(""), "Two");
+}
+
+}  // namespace
+}  // namespace gazette::store
