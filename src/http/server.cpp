@@ -56,6 +56,10 @@ class ServerImpl final : public Server {
       return base::UnavailableError("cannot listen on " + AddressAndPort(endpoint) + ": " +
                                     ec.message());
     }
+    // Taken over now rather than in Run(): a SIGTERM that arrives once the caller has announced
+    // the port is queued by asio and still means a graceful stop.
+    signals_.add(SIGINT, ec);
+    signals_.add(SIGTERM, ec);
     return base::Ok();
   }
 
@@ -64,9 +68,6 @@ class ServerImpl final : public Server {
   void Run() override {
     net::post(acceptor_.get_executor(), [this] {
       if (shared_.stopping) return;
-      beast::error_code ec;
-      signals_.add(SIGINT, ec);
-      signals_.add(SIGTERM, ec);
       signals_.async_wait([this](beast::error_code wait_error, int signal) {
         if (wait_error) return;
         base::LogInfo("signal " + std::to_string(signal) + ": finishing requests in flight");
