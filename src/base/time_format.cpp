@@ -59,7 +59,7 @@ Result<Seconds> ParseIso8601(std::string_view text) {
                                 std::string(text) + "'");
   };
   size_t pos = 0;
-  int year, month, day, hour = 0, minute = 0, second = 0;
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (!ReadDigits(text, pos, 4, year) || !Expect(text, pos, '-') ||
       !ReadDigits(text, pos, 2, month) || !Expect(text, pos, '-') ||
       !ReadDigits(text, pos, 2, day)) {
@@ -82,7 +82,7 @@ Result<Seconds> ParseIso8601(std::string_view text) {
       ++pos;
     } else if (sign == '+' || sign == '-') {
       ++pos;
-      int oh, om;
+      int oh = 0, om = 0;
       if (!ReadDigits(text, pos, 2, oh) || !Expect(text, pos, ':') ||
           !ReadDigits(text, pos, 2, om) || oh > 23 || om > 59) {
         return invalid();
