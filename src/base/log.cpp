@@ -41,11 +41,14 @@ void Log(LogLevel level, std::string_view message) {
   line += ' ';
   line += message;
   line += '\n';
-  // One write(2) per line keeps lines from different threads whole.
-  const char* data = line.data();
-  size_t left = line.size();
+  WriteWhole(STDERR_FILENO, line);
+}
+
+void WriteWhole(int fd, std::string_view text) {
+  const char* data = text.data();
+  size_t left = text.size();
   while (left > 0) {
-    ssize_t written = ::write(STDERR_FILENO, data, left);
+    ssize_t written = ::write(fd, data, left);
     if (written <= 0) return;
     data += written;
     left -= static_cast<size_t>(written);

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "base/log.h"
+
 namespace gazette::http {
 namespace {
 
@@ -43,15 +45,6 @@ std::string FormatAccessLogLine(const AccessLogEntry& entry) {
   return line;
 }
 
-void WriteAccessLogLine(std::string_view line) {
-  const char* data = line.data();
-  size_t left = line.size();
-  while (left > 0) {
-    ssize_t written = ::write(STDOUT_FILENO, data, left);
-    if (written <= 0) return;
-    data += written;
-    left -= static_cast<size_t>(written);
-  }
-}
+void WriteAccessLogLine(std::string_view line) { base::WriteWhole(STDOUT_FILENO, line); }
 
 }  // namespace gazette::http
