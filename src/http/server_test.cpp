@@ -216,6 +216,24 @@ TEST_F(ServerTest, OversizedHeaderGets431AndClose) {
   EXPECT_TRUE(client.WaitForClose());
 }
 
+TEST_F(ServerTest, ManySmallHeadersSentInPiecesStillCountAgainstTheLimit) {
+  StartServer();
+  RawClient client = Connect();
+  ASSERT_TRUE(client.Send("GET / HTTP/1.1\r\nHost: test\r\n"));
+  // 40 lines of 50 bytes, each sent on its own: 2000 bytes in all, over the 1024-byte limit,
+  // though no single piece is.
+  for (int i = 0; i < 40; ++i) {
+    std::string line = "X-Line-" + std::to_string(100 + i) + ": " + std::string(36, 'y') + "\r\n";
+    if (!client.Send(line)) break;  // the server may answer and close before the end
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  (void)client.Send("\r\n");
+  auto response = client.Read();
+  ASSERT_TRUE(response.has_value()) << response.error().ToString();
+  EXPECT_EQ(response->status, 431);
+  EXPECT_TRUE(client.WaitForClose());
+}
+
 TEST_F(ServerTest, OversizedBodyGets413AndClose) {
   StartServer();
   RawClient client = Connect();

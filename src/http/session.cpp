@@ -161,8 +161,31 @@ void Session::ReadHeader() {
   request_start_ = std::chrono::steady_clock::now();
   // One deadline for the whole request, header and body, counted from its first byte.
   stream_.expires_after(shared_.options.request_timeout);
+  GatherHeader();
+}
+
+// Beast 1.74 applies header_limit to each run of unparsed bytes, not to the whole header: a
+// header that arrives in pieces passes any limit. So the whole header is gathered and measured
+// here first, and only then handed to the parser in one piece.
+void Session::GatherHeader() {
+  const std::string_view received(static_cast<const char*>(buffer_.data().data()), buffer_.size());
+  // A bare "\n\n" ends the header too: the parser then answers it with 400.
+  const std::size_t end = std::min(received.find("\r\n\r\n"), received.find("\n\n"));
+  const std::size_t header_size = end == std::string_view::npos ? received.size() : end + 4;
+  if (header_size > shared_.options.header_limit) return SendError(431);
+  if (end == std::string_view::npos) {
+    stream_.async_read_some(buffer_.prepare(kReadChunk),
+                            beast::bind_front_handler(&Session::OnHeaderBytes, shared_from_this()));
+    return;
+  }
   bhttp::async_read_header(stream_, buffer_, *parser_,
                            beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+}
+
+void Session::OnHeaderBytes(beast::error_code ec, std::size_t bytes) {
+  if (ec) return OnReadError(ec);
+  buffer_.commit(bytes);
+  GatherHeader();
 }
 
 void Session::OnHeader(beast::error_code ec, std::size_t) {

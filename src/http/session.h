@@ -54,6 +54,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void WaitForRequest();
   void OnFirstBytes(boost::beast::error_code ec, std::size_t bytes);
   void ReadHeader();
+  void GatherHeader();
+  void OnHeaderBytes(boost::beast::error_code ec, std::size_t bytes);
   void OnHeader(boost::beast::error_code ec, std::size_t bytes);
   void OnContinueSent(boost::beast::error_code ec, std::size_t bytes);
   void ReadBody();
