@@ -1,0 +1,104 @@
+#include "support/site_process.h"
+
+#include <csignal>
+#include <regex>
+#include <thread>
+
+namespace gazette::support {
+
+std::string GazetteBinary() { return GAZETTE_TEST_BINARY; }
+std::string DemoSourceDir() { return GAZETTE_TEST_DEMO_DIR; }
+
+base::Result<ProcessOutput> RunGazette(const std::vector<std::string>& args,
+                                       const Environment& env) {
+  std::vector<std::string> argv{GazetteBinary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunProcess(argv, env);
+}
+
+base::Status InitDemoSite(const std::string& dir) {
+  auto run = RunGazette({"init", "--demo", dir});
+  if (!run) {
+    return base::Unexpected(run.error());
+  }
+  if (run->exit_code != 0) {
+    return base::InternalError("gazette init --demo " + dir + " exited " +
+                               std::to_string(run->exit_code) + ": " + run->err);
+  }
+  return base::Ok();
+}
+
+base::Result<std::unique_ptr<SiteProcess>> SiteProcess::Start(const SiteOptions& options) {
+  auto dir = TempDir::Create("gazette-site-");
+  if (!dir) {
+    return base::Unexpected(dir.error());
+  }
+  const std::string site_dir = dir->path() + "/site";
+  if (auto made = InitDemoSite(site_dir); !made) {
+    return base::Unexpected(made.error());
+  }
+  auto child =
+      ChildProcess::Spawn({GazetteBinary(), "serve", site_dir, "--listen", "127.0.0.1:0",
+                           "--threads", std::to_string(options.threads)},
+                          options.env, dir->path() + "/serve.out", dir->path() + "/serve.err");
+  if (!child) {
+    return base::Unexpected(child.error());
+  }
+  auto site = std::make_unique<SiteProcess>(std::move(*dir), std::move(*child));
+  site->site_dir_ = site_dir;
+  if (auto started = site->AwaitServingLine(options.start_timeout); !started) {
+    return base::Unexpected(started.error());
+  }
+  return site;
+}
+
+base::Status SiteProcess::AwaitServingLine(std::chrono::seconds timeout) {
+  const std::regex pattern("gazette: serving (.+) at http://127\\.0\\.0\\.1:([0-9]+)/");
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::string out = Stdout();
+    size_t end = out.find('\n');
+    if (end != std::string::npos) {
+      serving_line_ = out.substr(0, end);
+      std::smatch match;
+      if (!std::regex_match(serving_line_, match, pattern) || match[1] != site_dir_) {
+        return base::InternalError("unexpected first line from gazette serve: '" + serving_line_ +
+                                   "'");
+      }
+      port_ = static_cast<uint16_t>(std::stoi(match[2]));
+      return base::Ok();
+    }
+    if (auto code = child_.WaitFor(std::chrono::milliseconds(20))) {
+      return base::InternalError("gazette serve exited " + std::to_string(*code) +
+                                 " before listening: " + Stderr());
+    }
+  }
+  return base::InternalError("gazette serve printed no 'serving' line within " +
+                             std::to_string(timeout.count()) + " s; stderr: " + Stderr());
+}
+
+SiteProcess::~SiteProcess() {
+  if (!child_.WaitFor(std::chrono::milliseconds(0))) {
+    child_.Signal(SIGTERM);
+    child_.WaitFor(std::chrono::seconds(20));
+  }
+}
+
+base::Result<int> SiteProcess::Stop(std::chrono::seconds timeout) {
+  child_.Signal(SIGTERM);
+  if (auto code = child_.WaitFor(timeout)) {
+    return *code;
+  }
+  return base::UnavailableError("gazette serve still running " + std::to_string(timeout.count()) +
+                                " s after SIGTERM");
+}
+
+std::string SiteProcess::Stdout() const {
+  return ReadFile(dir_.path() + "/serve.out").value_or("");
+}
+
+std::string SiteProcess::Stderr() const {
+  return ReadFile(dir_.path() + "/serve.err").value_or("");
+}
+
+}  // namespace gazette::support

@@ -1,0 +1,69 @@
+// Runs the real `gazette` binary for integration tests: a demo site made by `gazette init --demo`
+// in a fresh temporary folder, served by `gazette serve` on an ephemeral port of 127.0.0.1.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "base/result.h"
+#include "support/child_process.h"
+#include "support/temp_dir.h"
+
+namespace gazette::support {
+
+// The gazette binary under test and the repository's demo/ folder (set by CMake).
+std::string GazetteBinary();
+std::string DemoSourceDir();
+
+// Runs `gazette ARGS...` to completion.
+base::Result<ProcessOutput> RunGazette(const std::vector<std::string>& args,
+                                       const Environment& env = {});
+
+// Runs `gazette init --demo DIR`; Internal with the command's stderr if it fails.
+base::Status InitDemoSite(const std::string& dir);
+
+struct SiteOptions {
+  Environment env;                         // extra GAZETTE_* variables for `serve`
+  int threads = 2;                         // --threads
+  std::chrono::seconds start_timeout{30};  // for init and for the "serving" line
+};
+
+// A demo site being served. The destructor stops the server (SIGTERM, then SIGKILL if it has
+// not exited after 20 s) and removes the folder. Not safe for concurrent use.
+class SiteProcess {
+ public:
+  // Makes the site and starts the server; returns once it printed its "serving" line.
+  // Internal (with the server's stderr) if either step fails or the line does not come in time.
+  static base::Result<std::unique_ptr<SiteProcess>> Start(const SiteOptions& options = {});
+
+  // Takes over a server already started in `dir` (what Start does); prefer Start.
+  SiteProcess(TempDir dir, ChildProcess child) : dir_(std::move(dir)), child_(std::move(child)) {}
+  SiteProcess(const SiteProcess&) = delete;
+  SiteProcess& operator=(const SiteProcess&) = delete;
+  ~SiteProcess();
+
+  uint16_t port() const { return port_; }
+  const std::string& site_dir() const { return site_dir_; }
+  // The one line the server printed when it started listening, without the newline.
+  const std::string& serving_line() const { return serving_line_; }
+
+  // Sends SIGTERM and waits up to `timeout`. The exit code; Unavailable if still running.
+  base::Result<int> Stop(std::chrono::seconds timeout = std::chrono::seconds(20));
+
+  // What the server has written to stdout and stderr so far.
+  std::string Stdout() const;
+  std::string Stderr() const;
+
+ private:
+  base::Status AwaitServingLine(std::chrono::seconds timeout);
+
+  TempDir dir_;
+  ChildProcess child_;
+  std::string site_dir_;
+  std::string serving_line_;
+  uint16_t port_ = 0;
+};
+
+}  // namespace gazette::support
