@@ -2,6 +2,26 @@
 
 namespace gazette::content {
 
+namespace {
+
+// Top-level paths that the site answers itself, now or in the planned admin, API, search and
+// feed routes.
+constexpr std::string_view kReservedTopLevelPaths[] = {
+    "admin",   "api",        "assets", "author",      "feed", "feeds",    "healthz",     "media",
+    "partner", "robots.txt", "search", "sitemap.xml", "tag",  "wp-admin", "wp-login.php"};
+
+}  // namespace
+
+base::Status CheckSectionSlugIsFree(std::string_view slug) {
+  for (std::string_view reserved : kReservedTopLevelPaths) {
+    if (slug == reserved) {
+      return base::InvalidArgumentError("section slug '" + std::string(slug) +
+                                        "' is taken by the site's own pages");
+    }
+  }
+  return base::Ok();
+}
+
 std::string_view SectionKindName(SectionKind kind) {
   return kind == SectionKind::kRegion ? "region" : "topic";
 }

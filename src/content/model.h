@@ -27,6 +27,10 @@ enum class PartnerCredit { kCanonical, kNoindex };
 std::string_view PartnerCreditName(PartnerCredit credit);  // "canonical" | "noindex"
 base::Result<PartnerCredit> ParsePartnerCredit(std::string_view name);
 
+// Section pages live at "/<slug>/", beside the site's own top-level paths. InvalidArgument when
+// `slug` is one of those ("author", "tag", "assets", "admin", "api", "search", "feed", ...).
+base::Status CheckSectionSlugIsFree(std::string_view slug);
+
 struct Section {
   int64_t id = 0;
   std::string slug;

@@ -66,5 +66,15 @@ TEST(ModelTest, DefaultsAreSafe) {
   EXPECT_EQ(partner.credit, PartnerCredit::kCanonical);
 }
 
+TEST(ModelTest, SectionSlugsMustNotShadowTheSitesOwnPaths) {
+  EXPECT_TRUE(CheckSectionSlugIsFree("east-asia").has_value());
+  EXPECT_TRUE(CheckSectionSlugIsFree("authors").has_value());
+  for (std::string_view taken : {"author", "tag", "partner", "assets", "admin", "api", "search"}) {
+    auto status = CheckSectionSlugIsFree(taken);
+    ASSERT_FALSE(status.has_value()) << taken;
+    EXPECT_EQ(status.error().code(), base::ErrorCode::kInvalidArgument);
+  }
+}
+
 }  // namespace
 }  // namespace gazette::content

@@ -96,12 +96,15 @@ Status LoadSiteToml(store::Store& store, const std::string& text, BundleSummary&
     }
     auto parsed_kind = content::ParseSectionKind(*kind);
     if (!parsed_kind)
-      return base::InvalidArgumentError(f.Locate(nullptr, parsed_kind.error().message()));
+      return base::InvalidArgumentError(f.LocateKey("kind", parsed_kind.error().message()));
     section.slug = *slug;
     section.name = *name;
     section.kind = *parsed_kind;
     section.description = *description;
     section.position = ++position;
+    if (auto free = content::CheckSectionSlugIsFree(section.slug); !free) {
+      return base::InvalidArgumentError(f.LocateKey("slug", free.error().message()));
+    }
     auto id = store.CreateSection(section);
     if (!id) return base::InvalidArgumentError(Prefixed(where, id.error()));
     ++summary.sections;
@@ -135,7 +138,7 @@ Status LoadSiteToml(store::Store& store, const std::string& text, BundleSummary&
     }
     auto parsed_credit = content::ParsePartnerCredit(*credit);
     if (!parsed_credit) {
-      return base::InvalidArgumentError(f.Locate(nullptr, parsed_credit.error().message()));
+      return base::InvalidArgumentError(f.LocateKey("credit", parsed_credit.error().message()));
     }
     content::Partner partner;
     partner.slug = *slug;
@@ -194,7 +197,7 @@ Status LoadArticle(store::Store& store, const std::string& where, const std::str
   if (!lead) return base::Unexpected(lead.error());
   if (auto status = f.RejectUnknownKeys(); !status) return status;
   if (author_slugs->empty())
-    return base::InvalidArgumentError(f.Locate(nullptr, "'authors' is empty"));
+    return base::InvalidArgumentError(f.LocateKey("authors", "'authors' is empty"));
 
   content::Article article;
   article.title = *title;

@@ -141,6 +141,13 @@ TEST_F(SiteBundleTest, BadReferencesAndSyntaxAreNamed) {
   ASSERT_FALSE(b.has_value());
   EXPECT_EQ(b.error().message(), "site.toml:3: 'name' must be a non-empty string");
 
+  auto reserved = LoadSiteBundle(
+      *store_, {{"site.toml", "[[sections]]\nslug = \"tag\"\nname = \"Tags\"\nkind = \"topic\"\n"}},
+      now_);
+  ASSERT_FALSE(reserved.has_value());
+  EXPECT_EQ(reserved.error().message(),
+            "site.toml:2: section slug 'tag' is taken by the site's own pages");
+
   auto c = LoadSiteBundle(*store_, {{"site.toml", "title = = 1"}}, now_);
   ASSERT_FALSE(c.has_value());
   EXPECT_TRUE(c.error().message().starts_with("site.toml:1: ")) << c.error().message();

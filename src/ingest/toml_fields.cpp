@@ -11,6 +11,10 @@ std::string TomlFields::Locate(const toml::node* node, std::string_view message)
          std::string(message);
 }
 
+std::string TomlFields::LocateKey(std::string_view key, std::string_view message) const {
+  return Locate(table_.get(key), message);
+}
+
 const toml::node* TomlFields::Find(std::string_view key) {
   known_.emplace(key);
   return table_.get(key);

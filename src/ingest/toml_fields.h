@@ -32,6 +32,8 @@ class TomlFields {
 
   // "FILE:LINE: message" for `node` (or the table itself when null).
   std::string Locate(const toml::node* node, std::string_view message) const;
+  // The same, at the line of `key` (or of the table when it has no such key).
+  std::string LocateKey(std::string_view key, std::string_view message) const;
 
  private:
   const toml::node* Find(std::string_view key);
