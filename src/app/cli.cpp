@@ -5,30 +5,32 @@
 #include <string>
 
 #include "app/check_command.h"
+#include "app/cli_output.h"
 #include "app/config.h"
 #include "app/init_command.h"
+#include "app/password_cost.h"
 #include "app/serve_command.h"
+#include "app/user_cli.h"
+#include "auth/password.h"
 #include "base/clock.h"
 
 namespace gazette::app {
 namespace {
 
-int Fail(const base::Error& error) {
-  std::cerr << "gazette: " << error.message() << std::endl;
-  return 1;
-}
-
-std::string Count(int n, std::string_view noun) {
-  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
-}
-
-int RunInit(const InitOptions& options) {
+// Creates the site with a generated admin password, which it prints this once.
+int RunInit(InitOptions options) {
+  auto password = auth::GeneratePassword();
+  if (!password) return Fail(password.error());
+  options.admin_password = *password;
+  options.password_cost = PasswordCostForThisProcess();
   const base::SystemClock clock;
   auto summary = InitSite(options, clock);
   if (!summary) return Fail(summary.error());
   const std::string dir = options.dir.string();
   std::cout << "Created site in " << dir << ": " << Count(summary->sections, "section") << ", "
             << Count(summary->authors, "author") << ", " << Count(summary->articles, "article")
+            << "\nAdmin account: " << options.admin_email
+            << " / password: " << options.admin_password << "  (shown only this once)"
             << "\nServe it with: gazette serve " << dir << std::endl;
   return 0;
 }
@@ -55,6 +57,9 @@ int RunCli(int argc, char** argv) {
   InitOptions init_options;
   CLI::App* init = app.add_subcommand("init", "Create a site folder ready to serve");
   init->add_flag("--demo", init_options.demo, "Fill it with the demo magazine");
+  init->add_option("--admin-email", init_options.admin_email,
+                   "The first admin's email; its password is printed once (default: " +
+                       init_options.admin_email + ")");
   init->add_option("DIR", init_options.dir, "The folder to create (missing or empty)")->required();
 
   std::string serve_dir;
@@ -71,6 +76,8 @@ int RunCli(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "Check that a site folder can be served");
   check->add_option("DIR", check_dir, "The site folder")->required();
 
+  const UserCli user(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -84,6 +91,7 @@ int RunCli(int argc, char** argv) {
     if (threads_option->count() > 0) flags.threads = threads;
     return RunServe(serve_dir, flags);
   }
+  if (user.parsed()) return user.Run();
   return RunCheck(check_dir);
 }
 

@@ -1,4 +1,4 @@
-// The command line of `gazette`: init, serve, check, --version and --help on each.
+// The command line of `gazette`: init, serve, check, user, --version and --help on each.
 #pragma once
 
 namespace gazette::app {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <initializer_list>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ Outcome Gazette(std::initializer_list<std::string> args) {
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    ASSERT_EQ(setenv("GAZETTE_TEST_PASSWORD_COST", "minimum", 1), 0);
     std::string pattern = (fs::temp_directory_path() / "gazette-cli-XXXXXX").string();
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     tmp_ = pattern;
@@ -71,9 +73,13 @@ TEST_F(CliTest, UsageErrorsExitWithOne) {
 TEST_F(CliTest, InitThenCheck) {
   const Outcome init = Gazette({"init", site_});
   EXPECT_EQ(init.status, 0) << init.err;
-  EXPECT_EQ(init.out, "Created site in " + site_ +
-                          ": 0 sections, 0 authors, 0 articles\nServe it with: gazette serve " +
-                          site_ + "\n");
+  const std::regex expected("Created site in " + site_ +
+                            ": 0 sections, 0 authors, 0 articles\n"
+                            "Admin account: admin@localhost / password: [a-zA-Z0-9]{20}  "
+                            "\\(shown only this once\\)\n"
+                            "Serve it with: gazette serve " +
+                            site_ + "\n");
+  EXPECT_TRUE(std::regex_match(init.out, expected)) << init.out;
   const Outcome check = Gazette({"check", site_});
   EXPECT_EQ(check.status, 0) << check.err;
   EXPECT_EQ(check.out, "ok: " + site_ + "\n");

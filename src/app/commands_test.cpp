@@ -10,12 +10,15 @@
 #include "app/config.h"
 #include "app/embedded_files.h"
 #include "app/init_command.h"
+#include "auth/password.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace gazette::app {
 namespace {
 
 namespace fs = std::filesystem;
+
+constexpr std::string_view kAdminPassword = "admin-password-for-tests";
 
 class CommandsTest : public ::testing::Test {
  protected:
@@ -34,6 +37,14 @@ class CommandsTest : public ::testing::Test {
     return text.str();
   }
 
+  // Init options with a known admin password, hashed at the cheapest cost.
+  static InitOptions Options(const fs::path& dir, bool demo) {
+    return {.dir = dir,
+            .demo = demo,
+            .admin_password = std::string(kAdminPassword),
+            .password_cost = auth::PasswordCost::kMinimum};
+  }
+
   std::string CheckError() {
     auto checked = CheckSite(site_);
     EXPECT_FALSE(checked.has_value());
@@ -46,7 +57,7 @@ class CommandsTest : public ::testing::Test {
 };
 
 TEST_F(CommandsTest, InitCreatesAnEmptySiteThatChecksOk) {
-  auto summary = InitSite({.dir = site_, .demo = false}, clock_);
+  auto summary = InitSite(Options(site_, false), clock_);
   ASSERT_TRUE(summary.has_value()) << summary.error().message();
   EXPECT_EQ(summary->sections, 0);
   EXPECT_EQ(summary->articles, 0);
@@ -65,7 +76,7 @@ TEST_F(CommandsTest, InitCreatesAnEmptySiteThatChecksOk) {
 }
 
 TEST_F(CommandsTest, InitDemoLoadsTheBundleAndNamesTheSite) {
-  auto summary = InitSite({.dir = site_, .demo = true}, clock_);
+  auto summary = InitSite(Options(site_, true), clock_);
   ASSERT_TRUE(summary.has_value()) << summary.error().message();
   EXPECT_GT(summary->sections, 0);
   EXPECT_GT(summary->authors, 0);
@@ -95,11 +106,48 @@ TEST_F(CommandsTest, InitDemoLoadsTheBundleAndNamesTheSite) {
   EXPECT_TRUE(checked.has_value()) << checked.error().message();
 }
 
+TEST_F(CommandsTest, InitCreatesTheAdminAccountWithItsPassword) {
+  InitOptions options = Options(site_, false);
+  options.admin_email = "Chief@Example.com";
+  ASSERT_TRUE(InitSite(options, clock_).has_value());
+  auto store = store::OpenSqliteStore((site_ / "gazette.db").string());
+  ASSERT_TRUE(store.has_value()) << store.error().message();
+  auto users = (*store)->ListUsers();
+  ASSERT_TRUE(users.has_value());
+  ASSERT_EQ(users->size(), 1u);
+  const content::User& admin = users->front();
+  EXPECT_EQ(admin.email, "Chief@Example.com");
+  EXPECT_EQ(admin.name, "Chief");
+  EXPECT_EQ(admin.role, content::Role::kAdmin);
+  EXPECT_FALSE(admin.disabled);
+  EXPECT_EQ(admin.created_at, clock_.Now());
+  EXPECT_TRUE(auth::VerifyPassword(admin.password_hash, kAdminPassword));
+  EXPECT_FALSE(auth::VerifyPassword(admin.password_hash, "another-password"));
+}
+
+TEST_F(CommandsTest, InitRefusesABadAdminEmailOrPasswordBeforeCreatingAnything) {
+  InitOptions bad_email = Options(site_, true);
+  bad_email.admin_email = "admin";
+  auto refused = InitSite(bad_email, clock_);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code(), base::ErrorCode::kInvalidArgument);
+  EXPECT_EQ(refused.error().message(),
+            "the email address 'admin' must have one '@' with text on both sides");
+  EXPECT_FALSE(fs::exists(site_));
+
+  InitOptions weak = Options(site_, true);
+  weak.admin_password = "short";
+  refused = InitSite(weak, clock_);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().message(), "the password must be at least 10 characters long");
+  EXPECT_FALSE(fs::exists(site_));
+}
+
 TEST_F(CommandsTest, InitUsesAnExistingEmptyFolderAndCreatesParents) {
   fs::create_directory(site_);
-  auto into_empty = InitSite({.dir = site_, .demo = false}, clock_);
+  auto into_empty = InitSite(Options(site_, false), clock_);
   EXPECT_TRUE(into_empty.has_value()) << into_empty.error().message();
-  auto nested = InitSite({.dir = tmp_ / "a/b/c", .demo = false}, clock_);
+  auto nested = InitSite(Options(tmp_ / "a/b/c", false), clock_);
   EXPECT_TRUE(nested.has_value()) << nested.error().message();
   EXPECT_TRUE(fs::is_regular_file(tmp_ / "a/b/c/gazette.toml"));
 }
@@ -107,7 +155,7 @@ TEST_F(CommandsTest, InitUsesAnExistingEmptyFolderAndCreatesParents) {
 TEST_F(CommandsTest, InitRefusesANonEmptyFolderAndLeavesItAlone) {
   fs::create_directory(site_);
   std::ofstream(site_ / "notes.txt") << "mine";
-  auto summary = InitSite({.dir = site_, .demo = true}, clock_);
+  auto summary = InitSite(Options(site_, true), clock_);
   ASSERT_FALSE(summary.has_value());
   EXPECT_EQ(summary.error().message(), site_.string() + " is not empty");
   EXPECT_EQ(Read(site_ / "notes.txt"), "mine");
@@ -116,14 +164,14 @@ TEST_F(CommandsTest, InitRefusesANonEmptyFolderAndLeavesItAlone) {
 
 TEST_F(CommandsTest, InitRefusesAFile) {
   std::ofstream(site_) << "x";
-  auto summary = InitSite({.dir = site_, .demo = false}, clock_);
+  auto summary = InitSite(Options(site_, false), clock_);
   ASSERT_FALSE(summary.has_value());
   EXPECT_EQ(summary.error().message(), site_.string() + " exists and is not a folder");
 }
 
 TEST_F(CommandsTest, InitFailsCleanlyUnderAFile) {
   std::ofstream(tmp_ / "file") << "x";
-  auto summary = InitSite({.dir = tmp_ / "file/site", .demo = false}, clock_);
+  auto summary = InitSite(Options(tmp_ / "file/site", false), clock_);
   ASSERT_FALSE(summary.has_value());
   EXPECT_TRUE(
       summary.error().message().starts_with("cannot create " + (tmp_ / "file/site").string()))
@@ -137,7 +185,7 @@ TEST_F(CommandsTest, InitRemovesWhatItCreatedWhenItFails) {
   dir /= std::string(4080 - dir.string().size() - 1, 'e');
   ASSERT_EQ(dir.string().size(), 4080u);
 
-  auto summary = InitSite({.dir = dir, .demo = false}, clock_);
+  auto summary = InitSite(Options(dir, false), clock_);
   ASSERT_FALSE(summary.has_value());
   EXPECT_EQ(summary.error().code(), base::ErrorCode::kUnavailable) << summary.error().message();
   EXPECT_FALSE(fs::exists(tmp_ / "deep"));
@@ -151,14 +199,14 @@ TEST_F(CommandsTest, CheckNamesAMissingFolderAndConfiguration) {
 }
 
 TEST_F(CommandsTest, CheckNamesABadConfigurationLine) {
-  ASSERT_TRUE(InitSite({.dir = site_, .demo = false}, clock_).has_value());
+  ASSERT_TRUE(InitSite(Options(site_, false), clock_).has_value());
   std::ofstream(site_ / "gazette.toml", std::ios::app) << "\n[server]\nlisen = \"x\"\n";
   const std::string error = CheckError();
   EXPECT_TRUE(error.starts_with((site_ / "gazette.toml").string() + ":")) << error;
 }
 
 TEST_F(CommandsTest, CheckNamesAMissingDatabase) {
-  ASSERT_TRUE(InitSite({.dir = site_, .demo = false}, clock_).has_value());
+  ASSERT_TRUE(InitSite(Options(site_, false), clock_).has_value());
   fs::remove(site_ / "gazette.db");
   const std::string error = CheckError();
   EXPECT_NE(error.find((site_ / "gazette.db").string()), std::string::npos) << error;
@@ -166,7 +214,7 @@ TEST_F(CommandsTest, CheckNamesAMissingDatabase) {
 }
 
 TEST_F(CommandsTest, CheckNamesACorruptDatabase) {
-  ASSERT_TRUE(InitSite({.dir = site_, .demo = false}, clock_).has_value());
+  ASSERT_TRUE(InitSite(Options(site_, false), clock_).has_value());
   for (const char* name : {"gazette.db-wal", "gazette.db-shm"}) fs::remove(site_ / name);
   std::ofstream(site_ / "gazette.db", std::ios::trunc) << std::string(8192, 'x');
   const std::string error = CheckError();
@@ -174,7 +222,7 @@ TEST_F(CommandsTest, CheckNamesACorruptDatabase) {
 }
 
 TEST_F(CommandsTest, CheckNamesAMissingTheme) {
-  ASSERT_TRUE(InitSite({.dir = site_, .demo = false}, clock_).has_value());
+  ASSERT_TRUE(InitSite(Options(site_, false), clock_).has_value());
   fs::remove_all(site_ / "themes/default");
   const std::string error = CheckError();
   EXPECT_NE(error.find((site_ / "themes/default").string()), std::string::npos) << error;

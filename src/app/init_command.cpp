@@ -13,6 +13,7 @@
 #include "app/config_mapping.h"
 #include "app/config_template.h"
 #include "app/embedded_files.h"
+#include "app/user_command.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace gazette::app {
@@ -151,6 +152,14 @@ Result<ingest::BundleSummary> InitSite(const InitOptions& options, const base::C
     return base::InternalError("this gazette binary was built without the demo content");
   }
 
+  const NewAccount admin{.email = options.admin_email, .role = content::Role::kAdmin};
+  if (auto valid = content::CheckEmail(admin.email); !valid) {
+    return base::Unexpected(valid.error());
+  }
+  if (auto valid = auth::CheckPasswordRules(options.admin_password); !valid) {
+    return base::Unexpected(valid.error());
+  }
+
   Rollback rollback;
   if (auto prepared = PrepareFolder(dir, rollback); !prepared) {
     return base::Unexpected(prepared.error());
@@ -175,6 +184,11 @@ Result<ingest::BundleSummary> InitSite(const InitOptions& options, const base::C
     auto loaded = ingest::LoadSiteBundle(**store, files, clock.Now());
     if (!loaded) return base::Unexpected(loaded.error());
     summary = *loaded;
+  }
+  if (auto created =
+          CreateAccount(**store, admin, options.admin_password, options.password_cost, clock);
+      !created) {
+    return base::Unexpected(created.error());
   }
   store->reset();
 

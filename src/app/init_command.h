@@ -1,8 +1,11 @@
-// `gazette init [--demo] DIR`: creates a site folder ready for `gazette serve`.
+// `gazette init [--demo] [--admin-email EMAIL] DIR`: creates a site folder ready for
+// `gazette serve`, with its first admin account.
 #pragma once
 
 #include <filesystem>
+#include <string>
 
+#include "auth/password.h"
 #include "base/clock.h"
 #include "base/result.h"
 #include "ingest/site_bundle.h"
@@ -12,14 +15,20 @@ namespace gazette::app {
 struct InitOptions {
   std::filesystem::path dir;  // created if missing; if it exists it must be an empty folder
   bool demo = false;          // load the demo magazine built into the binary
+  // The first account, an admin, and its password (which must meet auth::CheckPasswordRules).
+  std::string admin_email = "admin@localhost";
+  std::string admin_password;
+  auth::PasswordCost password_cost = auth::PasswordCost::kInteractive;
 };
 
 // Creates `dir` with gazette.toml (every key at its default; with `demo`, the demo's site name
-// and tagline), gazette.db, media/ and themes/default/ (the theme built into the binary). With
-// `demo` it loads the demo bundle, dating its articles back from clock.Now().
+// and tagline), gazette.db, media/ and themes/default/ (the theme built into the binary), and
+// the admin account. With `demo` it loads the demo bundle, dating its articles back from
+// clock.Now().
 // Returns what was loaded (all zero without `demo`). On failure everything it created is
-// removed again. Errors: Conflict "DIR is not empty" (or not a folder); Unavailable when a file
-// cannot be written; the store's and the bundle loader's errors as they come.
+// removed again. Errors: InvalidArgument for an admin email or password that is not allowed
+// (found before anything is created); Conflict "DIR is not empty" (or not a folder);
+// Unavailable when a file cannot be written; the store's and the bundle loader's errors.
 base::Result<ingest::BundleSummary> InitSite(const InitOptions& options, const base::Clock& clock);
 
 }  // namespace gazette::app

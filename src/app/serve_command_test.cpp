@@ -84,7 +84,11 @@ class ServeCommandTest : public ::testing::Test {
 };
 
 TEST_F(ServeCommandTest, AnnouncesThePortServesAndStopsOnSigterm) {
-  auto initialized = InitSite({.dir = site_, .demo = true}, clock_);
+  auto initialized = InitSite({.dir = site_,
+                               .demo = true,
+                               .admin_password = "admin-password-for-tests",
+                               .password_cost = auth::PasswordCost::kMinimum},
+                              clock_);
   ASSERT_TRUE(initialized.has_value()) << initialized.error().message();
 
   LineBuffer buffer;

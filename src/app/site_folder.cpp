@@ -43,4 +43,11 @@ base::Result<SiteFolder> OpenSiteFolder(const std::filesystem::path& dir,
   return folder;
 }
 
+base::Result<std::unique_ptr<store::Store>> OpenSiteStore(const std::filesystem::path& dir) {
+  auto config = LoadConfig(dir, ConfigFlags{});
+  if (!config) return base::Unexpected(config.error());
+  return store::OpenSqliteStore(DatabasePath(*config, dir).string(),
+                                {.create_if_missing = false, .read_connections = 1});
+}
+
 }  // namespace gazette::app

@@ -1,4 +1,5 @@
-// Opens an existing site folder (made by `gazette init`): its configuration, database and theme.
+// Opens an existing site folder (made by `gazette init`): its configuration, database and theme,
+// or its database alone.
 #pragma once
 
 #include <filesystem>
@@ -24,5 +25,10 @@ struct SiteFolder {
 // Errors, each with a message naming the path: NotFound for a missing folder, file, database or
 // theme; InvalidArgument for a bad configuration or template; others as the store gives them.
 base::Result<SiteFolder> OpenSiteFolder(const std::filesystem::path& dir, const ConfigFlags& flags);
+
+// Only the database of the site folder `dir`, for commands that change accounts or content:
+// loads `dir`/gazette.toml (with the environment applied) and opens the database it names, with
+// one read connection, without creating it. Errors as OpenSiteFolder.
+base::Result<std::unique_ptr<store::Store>> OpenSiteStore(const std::filesystem::path& dir);
 
 }  // namespace gazette::app

@@ -11,6 +11,7 @@
 
 #include "base/result.h"
 #include "content/model.h"
+#include "content/user.h"
 
 namespace gazette::store {
 
@@ -23,8 +24,8 @@ struct ArticleQuery {
   std::optional<int64_t> author_id;
   std::optional<int64_t> tag_id;
   std::optional<int64_t> partner_id;
-  int limit = 10;   // REQUIRES: 1..1000
-  int offset = 0;   // REQUIRES: >= 0
+  int limit = 10;  // REQUIRES: 1..1000
+  int offset = 0;  // REQUIRES: >= 0
 };
 
 // Reads of one article's page views on one day (days since 1970-01-01, UTC).
@@ -107,6 +108,40 @@ class Store {
   // --- site settings: free-form key/value pairs
   virtual Result<std::string> GetSetting(std::string_view key) = 0;  // NotFound if unset
   virtual Status SetSetting(std::string_view key, std::string_view value) = 0;
+
+  // --- users: the newsroom's accounts
+  // Stores a new user; returns its id. user.id is ignored; the other fields are stored as given.
+  // Conflict when the email is taken, compared without regard to ASCII case; InvalidArgument
+  // when the email or password_hash is empty.
+  virtual Result<int64_t> CreateUser(const content::User& user) = 0;
+  virtual Result<content::User> GetUser(int64_t id) = 0;  // NotFound if there is none
+  // The user with this email, compared without regard to ASCII case. NotFound if there is none.
+  virtual Result<content::User> GetUserByEmail(std::string_view email) = 0;
+  // Every user, disabled ones included, by email (ASCII case ignored).
+  virtual Result<std::vector<content::User>> ListUsers() = 0;
+  // Replaces the name, role, password_hash, totp_secret and disabled flag of user user.id; its
+  // email and created_at stay. It ends no session (see DeleteUserSessions).
+  // NotFound if there is no such user; InvalidArgument when password_hash is empty.
+  virtual Status UpdateUser(const content::User& user) = 0;
+
+  // --- sessions: signed-in browsers, looked up by the hash of their token
+  // Stores a new session. Conflict when its token_hash is taken; InvalidArgument when user_id
+  // names no user or token_hash is empty.
+  virtual Status CreateSession(const content::Session& session) = 0;
+  // The session with this token hash if it is still valid at `now`: it has not expired
+  // (now < expires_at) and its user is not disabled. NotFound otherwise, whichever the reason.
+  virtual Result<content::Session> GetSession(std::string_view token_hash, base::Seconds now) = 0;
+  // Records that the session was used at `last_seen_at` and moves its end to `expires_at`.
+  // NotFound if there is no such session (expired ones are still there until deleted).
+  virtual Status TouchSession(std::string_view token_hash, base::Seconds last_seen_at,
+                              base::Seconds expires_at) = 0;
+  // Ends one session. Ending a session that does not exist (or no longer does) is not an error.
+  virtual Status DeleteSession(std::string_view token_hash) = 0;
+  // Ends every session of one user (after a password change, when the account is disabled);
+  // returns how many there were. A user without sessions, or no such user, gives 0.
+  virtual Result<int64_t> DeleteUserSessions(int64_t user_id) = 0;
+  // Removes the sessions that have expired at `now` (expires_at <= now); returns how many.
+  virtual Result<int64_t> DeleteExpiredSessions(base::Seconds now) = 0;
 
   // --- operations
   // Checks the database's own integrity and its schema version; InvalidArgument or Internal

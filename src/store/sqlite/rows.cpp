@@ -59,6 +59,32 @@ Result<content::Tag> ReadTag(const Statement& row) {
   return tag;
 }
 
+Result<content::User> ReadUser(const Statement& row) {
+  auto role = content::ParseRole(row.Text(3));
+  if (!role) return base::Unexpected(StoredValueError(role.error()));
+  content::User user;
+  user.id = row.Int(0);
+  user.email = row.Text(1);
+  user.name = row.Text(2);
+  user.role = *role;
+  user.password_hash = row.Text(4);
+  user.totp_secret = row.OptionalText(5);
+  user.disabled = row.Int(6) != 0;
+  user.created_at = ToSeconds(row.Int(7));
+  return user;
+}
+
+Result<content::Session> ReadSession(const Statement& row) {
+  content::Session session;
+  session.token_hash = row.Text(0);
+  session.user_id = row.Int(1);
+  session.csrf_token = row.Text(2);
+  session.created_at = ToSeconds(row.Int(3));
+  session.expires_at = ToSeconds(row.Int(4));
+  session.last_seen_at = ToSeconds(row.Int(5));
+  return session;
+}
+
 Result<content::Article> ReadArticle(const Statement& row, bool with_body) {
   auto status = content::ParseArticleStatus(row.Text(4));
   if (!status) return base::Unexpected(StoredValueError(status.error()));

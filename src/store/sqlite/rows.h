@@ -12,6 +12,7 @@
 
 #include "base/result.h"
 #include "content/model.h"
+#include "content/user.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace gazette::store::sqlite {
@@ -30,13 +31,24 @@ inline constexpr std::string_view kArticleColumns =
 inline const std::string kArticleColumnsWithBody =
     std::string(kArticleColumns) + ", a.body_md, a.body_html";
 
+inline constexpr std::string_view kUserColumns =
+    "id, email, name, role, password_hash, totp_secret, disabled, created_at";
+// A session, from the table aliased "s".
+inline constexpr std::string_view kSessionColumns =
+    "s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, s.last_seen_at";
+
 // Errors: Internal when a stored enumeration value is unknown (the schema's CHECKs prevent it).
 Result<content::Section> ReadSection(const Statement& row);
 Result<content::Author> ReadAuthor(const Statement& row);
 Result<content::Partner> ReadPartner(const Statement& row);
 Result<content::Tag> ReadTag(const Statement& row);
+Result<content::User> ReadUser(const Statement& row);
+Result<content::Session> ReadSession(const Statement& row);
 // Reads the bodies too when `with_body`; author_ids and tag_ids are left empty.
 Result<content::Article> ReadArticle(const Statement& row, bool with_body);
+
+// A time as stored: whole seconds since the Unix epoch.
+inline int64_t UnixSeconds(base::Seconds time) { return time.time_since_epoch().count(); }
 
 // "SELECT <columns> <rest>": query text from a column list and the rest of the statement.
 std::string Select(std::string_view columns, std::string_view rest);

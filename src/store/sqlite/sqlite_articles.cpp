@@ -17,8 +17,6 @@ constexpr int kMaxLimit = 1000;
 
 std::string ArticleName(const Article& article) { return "article '" + article.slug + "'"; }
 
-int64_t UnixSeconds(base::Seconds time) { return time.time_since_epoch().count(); }
-
 Status CheckPage(int limit, int offset) {
   if (limit < 1 || limit > kMaxLimit) {
     return base::InvalidArgumentError("limit must be between 1 and " + std::to_string(kMaxLimit) +

@@ -178,6 +178,8 @@ Status Db::Exec(std::string_view sql) {
 
 int64_t Db::LastInsertId() const { return sqlite3_last_insert_rowid(db_.get()); }
 
+int64_t Db::Changes() const { return sqlite3_changes64(db_.get()); }
+
 Result<Transaction> Transaction::Begin(Db& db, Mode mode) {
   auto begin = db.Prepare(mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
   if (!begin) return base::Unexpected(begin.error());

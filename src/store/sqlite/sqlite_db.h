@@ -107,6 +107,9 @@ class Db {
   Status Exec(std::string_view sql);
 
   int64_t LastInsertId() const;
+  // How many rows the last INSERT, UPDATE or DELETE that ran to its end on this connection
+  // changed (rows changed by triggers and foreign-key actions not included).
+  int64_t Changes() const;
   const std::string& path() const { return path_; }
   sqlite3* handle() const { return db_.get(); }
   // The Error for result code `rc` on this connection.

@@ -55,6 +55,20 @@ class SqliteStore final : public Store {
   Result<std::string> GetSetting(std::string_view key) override;
   Status SetSetting(std::string_view key, std::string_view value) override;
 
+  Result<int64_t> CreateUser(const content::User& user) override;
+  Result<content::User> GetUser(int64_t id) override;
+  Result<content::User> GetUserByEmail(std::string_view email) override;
+  Result<std::vector<content::User>> ListUsers() override;
+  Status UpdateUser(const content::User& user) override;
+
+  Status CreateSession(const content::Session& session) override;
+  Result<content::Session> GetSession(std::string_view token_hash, base::Seconds now) override;
+  Status TouchSession(std::string_view token_hash, base::Seconds last_seen_at,
+                      base::Seconds expires_at) override;
+  Status DeleteSession(std::string_view token_hash) override;
+  Result<int64_t> DeleteUserSessions(int64_t user_id) override;
+  Result<int64_t> DeleteExpiredSessions(base::Seconds now) override;
+
   Status CheckIntegrity() override;
 
  private:

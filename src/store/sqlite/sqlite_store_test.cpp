@@ -294,5 +294,47 @@ TEST_F(SqliteStoreTest, TwoStoresOnOneFileSeeEachOthersWrites) {
   EXPECT_EQ(first->GetSetting("site.title").value_or(""), "Two");
 }
 
+// No Store method deletes a user yet; the schema already ends a deleted user's sessions with it.
+TEST_F(SqliteStoreTest, DeletingAUserEndsItsSessions) {
+  auto store = Create();
+  ASSERT_NE(store, nullptr);
+  auto user = [](const std::string& email) {
+    return content::User{.email = email, .name = email, .password_hash = "$argon2id$x"};
+  };
+  const int64_t ann = store->CreateUser(user("ann@example.com")).value();
+  const int64_t bob = store->CreateUser(user("bob@example.com")).value();
+  for (const auto& [hash, owner] : {std::pair{"a1", ann}, {"a2", ann}, {"b1", bob}}) {
+    ASSERT_TRUE(Succeeds(store->CreateSession(
+        {.token_hash = hash, .user_id = owner, .expires_at = base::Seconds::max()})));
+  }
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  ASSERT_TRUE(Succeeds(raw->Exec("PRAGMA foreign_keys = ON")));
+  ASSERT_TRUE(Succeeds(raw->Exec("DELETE FROM users WHERE email = 'ann@example.com'")));
+  EXPECT_EQ(Count(*raw, "SELECT count(*) FROM sessions"), 1);
+  EXPECT_EQ(Count(*raw, "SELECT user_id FROM sessions"), bob);
+  EXPECT_TRUE(Succeeds(store->CheckIntegrity()));
+}
+
+// A database made before the accounts existed gains their tables when it is opened.
+TEST_F(SqliteStoreTest, OpeningAnOlderDatabaseAddsTheAccounts) {
+  {
+    auto raw = Db::Open(path_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(Succeeds(raw));
+    const sqlite::Migration& first = sqlite::EmbeddedMigrations().front();
+    ASSERT_EQ(first.name, "0001_initial");
+    ASSERT_TRUE(Succeeds((*raw)->Exec(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at INTEGER NOT NULL) STRICT;"
+        "INSERT INTO schema_version VALUES (1, '0001_initial', 0);")));
+    ASSERT_TRUE(Succeeds((*raw)->Exec(first.sql)));
+  }
+  auto store = Create();
+  ASSERT_NE(store, nullptr);
+  EXPECT_TRUE(Succeeds(store->CreateUser(
+      {.email = "ann@example.com", .name = "Ann", .password_hash = "$argon2id$x"})));
+  EXPECT_TRUE(Succeeds(store->CheckIntegrity()));
+}
+
 }  // namespace
 }  // namespace gazette::store

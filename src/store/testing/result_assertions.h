@@ -1,5 +1,6 @@
-// GoogleTest assertions on base::Result: EXPECT_TRUE(Succeeds(r)), EXPECT_TRUE(FailsWith(r, code)).
-// The failure message carries the Error, so a broken test says why.
+// GoogleTest assertions on base::Result: EXPECT_TRUE(Succeeds(r)), EXPECT_TRUE(FailsWith(r, code)),
+// and Must(r) for a value a test cannot go on without. The failure message carries the Error, so
+// a broken test says why.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -24,6 +25,13 @@ template <class T>
            << result.error().ToString() << "; expected " << base::ErrorCodeName(code);
   }
   return ::testing::AssertionSuccess();
+}
+
+// The value of a result that must succeed; a recorded failure and T{} otherwise.
+template <class T>
+T Must(base::Result<T> result) {
+  EXPECT_TRUE(Succeeds(result));
+  return result ? std::move(*result) : T{};
 }
 
 }  // namespace gazette::store

@@ -35,15 +35,6 @@ void StoreContractTest::Reopen() {
 
 namespace {
 
-// The value of a result that must succeed; a recorded failure and T{} otherwise.
-template <class T>
-T Must(base::Result<T> result) {
-  EXPECT_TRUE(Succeeds(result));
-  return result ? std::move(*result) : T{};
-}
-
-base::Seconds At(int64_t unix_seconds) { return base::Seconds(std::chrono::seconds(unix_seconds)); }
-
 std::vector<std::string> SlugsOf(const std::vector<Article>& articles) {
   std::vector<std::string> slugs;
   for (const Article& article : articles) slugs.push_back(article.slug);

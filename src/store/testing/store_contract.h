@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -34,6 +35,11 @@ struct StoreBackend {
   std::string name;
   std::function<std::unique_ptr<StoreHarness>()> make_harness;
 };
+
+// A time given in Unix seconds, as the store's fields take it.
+inline base::Seconds At(int64_t unix_seconds) {
+  return base::Seconds(std::chrono::seconds(unix_seconds));
+}
 
 // Prints a backend by its name in test output.
 void PrintTo(const StoreBackend& backend, std::ostream* out);
