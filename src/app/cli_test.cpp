@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "base/testing/temp_dir.h"
+
 namespace gazette::app {
 namespace {
 
@@ -38,14 +40,11 @@ class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_EQ(setenv("GAZETTE_TEST_PASSWORD_COST", "minimum", 1), 0);
-    std::string pattern = (fs::temp_directory_path() / "gazette-cli-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    tmp_ = pattern;
     site_ = (tmp_ / "site").string();
   }
-  void TearDown() override { fs::remove_all(tmp_); }
 
-  fs::path tmp_;
+  base::testing::TempDir temp_dir_{"gazette-cli-"};
+  fs::path tmp_ = temp_dir_.path();
   std::string site_;
 };
 

@@ -11,6 +11,7 @@
 #include "app/embedded_files.h"
 #include "app/init_command.h"
 #include "auth/password.h"
+#include "base/testing/temp_dir.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace gazette::app {
@@ -22,13 +23,7 @@ constexpr std::string_view kAdminPassword = "admin-password-for-tests";
 
 class CommandsTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "gazette-commands-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    tmp_ = pattern;
-    site_ = tmp_ / "site";
-  }
-  void TearDown() override { fs::remove_all(tmp_); }
+  void SetUp() override { site_ = tmp_ / "site"; }
 
   static std::string Read(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -52,7 +47,8 @@ class CommandsTest : public ::testing::Test {
   }
 
   const base::FixedClock clock_{base::Seconds(std::chrono::seconds(1'800'000'000))};
-  fs::path tmp_;
+  base::testing::TempDir temp_dir_{"gazette-commands-"};
+  fs::path tmp_ = temp_dir_.path();
   fs::path site_;
 };
 

@@ -11,6 +11,7 @@
 #include "app/config_keys.h"
 #include "app/config_mapping.h"
 #include "app/config_template.h"
+#include "base/testing/temp_dir.h"
 
 namespace gazette::app {
 namespace {
@@ -53,14 +54,9 @@ void ExpectDefaults(const Config& c) {
 // A site folder in a fresh temporary directory, removed at the end of the test.
 class SiteDirTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "gazette-config-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   void WriteConfig(std::string_view text) { std::ofstream(dir_ / "gazette.toml") << text; }
-  fs::path dir_;
+  base::testing::TempDir temp_dir_{"gazette-config-"};
+  fs::path dir_ = temp_dir_.path();
 };
 
 TEST(ConfigTest, EmptyFileGivesDefaults) {

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "app/init_command.h"
+#include "base/testing/temp_dir.h"
 
 namespace gazette::app {
 namespace {
@@ -70,16 +71,11 @@ std::string Get(uint16_t port, const std::string& path) {
 
 class ServeCommandTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "gazette-serve-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    tmp_ = pattern;
-    site_ = tmp_ / "site";
-  }
-  void TearDown() override { fs::remove_all(tmp_); }
+  void SetUp() override { site_ = tmp_ / "site"; }
 
   const base::SystemClock clock_;
-  fs::path tmp_;
+  base::testing::TempDir temp_dir_{"gazette-serve-"};
+  fs::path tmp_ = temp_dir_.path();
   fs::path site_;
 };
 

@@ -15,6 +15,7 @@
 #include "app/cli.h"
 #include "app/password_cost.h"
 #include "auth/password.h"
+#include "base/testing/temp_dir.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace gazette::app {
@@ -78,12 +79,8 @@ class UserCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_EQ(setenv("GAZETTE_TEST_PASSWORD_COST", "minimum", 1), 0);
-    std::string pattern = (fs::temp_directory_path() / "gazette-users-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    tmp_ = pattern;
     site_ = (tmp_ / "site").string();
   }
-  void TearDown() override { fs::remove_all(tmp_); }
 
   // Runs `gazette init SITE ARGS...`; the admin password it printed.
   std::string Init(std::vector<std::string> args = {}) {
@@ -127,7 +124,8 @@ class UserCommandTest : public ::testing::Test {
     EXPECT_EQ(outcome.err, "gazette: " + message + "\n");
   }
 
-  fs::path tmp_;
+  base::testing::TempDir temp_dir_{"gazette-users-"};
+  fs::path tmp_ = temp_dir_.path();
   std::string site_;
 };
 

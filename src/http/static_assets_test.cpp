@@ -9,6 +9,8 @@
 #include <regex>
 #include <string>
 
+#include "base/testing/temp_dir.h"
+
 namespace gazette::http {
 namespace {
 
@@ -17,13 +19,6 @@ namespace fs = std::filesystem;
 // A scratch folder for one test, removed with its contents afterwards.
 class StaticAssetsTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "gazette-assets-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   void Write(const std::string& relative, const std::string& content) {
     fs::path path = dir_ / relative;
     fs::create_directories(path.parent_path());
@@ -36,7 +31,8 @@ class StaticAssetsTest : public ::testing::Test {
     return assets ? *assets : nullptr;
   }
 
-  fs::path dir_;
+  base::testing::TempDir temp_dir_{"gazette-assets-"};
+  fs::path dir_ = temp_dir_.path();
 };
 
 Request Get(const std::string& path, std::string accept_encoding = "") {

@@ -2,15 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
+#include "base/testing/temp_dir.h"
 #include "base/time_format.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace gazette::ingest {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr char kSiteToml[] = R"(
 [site]
@@ -58,22 +55,13 @@ First paragraph with a reference.[^1]
 class SiteBundleTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("gazette-bundle-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto store = store::OpenSqliteStore((dir_ / "site.db").string(), {.create_if_missing = true});
+    auto store =
+        store::OpenSqliteStore((dir_.path() / "site.db").string(), {.create_if_missing = true});
     ASSERT_TRUE(store.has_value()) << store.error().ToString();
     store_ = std::move(*store);
   }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
-
   base::Seconds now_ = base::ParseIso8601("2026-11-28T12:00:00Z").value();
-  fs::path dir_;
+  base::testing::TempDir dir_{"gazette-bundle-"};
   std::unique_ptr<store::Store> store_;
 };
 

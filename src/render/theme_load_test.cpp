@@ -5,6 +5,7 @@
 #include <fstream>
 #include <string>
 
+#include "base/testing/temp_dir.h"
 #include "render/testing/sample_views.h"
 #include "render/theme.h"
 
@@ -16,15 +17,7 @@ namespace fs = std::filesystem;
 // A copy of the default theme in a fresh temporary folder, removed at the end of the test.
 class ThemeCopy {
  public:
-  ThemeCopy() {
-    std::string pattern = (fs::temp_directory_path() / "gazette-theme-XXXXXX").string();
-    const char* made = mkdtemp(pattern.data());
-    EXPECT_NE(made, nullptr);
-    root_ = pattern;
-    dir_ = root_ / "theme";
-    fs::copy(GAZETTE_DEFAULT_THEME_DIR, dir_, fs::copy_options::recursive);
-  }
-  ~ThemeCopy() { fs::remove_all(root_); }
+  ThemeCopy() { fs::copy(GAZETTE_DEFAULT_THEME_DIR, dir_, fs::copy_options::recursive); }
   ThemeCopy(const ThemeCopy&) = delete;
   ThemeCopy& operator=(const ThemeCopy&) = delete;
 
@@ -35,8 +28,8 @@ class ThemeCopy {
   }
 
  private:
-  fs::path root_;
-  fs::path dir_;
+  base::testing::TempDir root_{"gazette-theme-"};
+  fs::path dir_ = root_.path() / "theme";
 };
 
 constexpr const char* kPragma = "{{%AUTOESCAPE context=\"HTML\"}}\n";

@@ -2,37 +2,27 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <thread>
 #include <vector>
 
+#include "base/testing/temp_dir.h"
 #include "base/time_format.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace gazette::site {
 namespace {
 
-namespace fs = std::filesystem;
-
 class ViewCounterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("gazette-views-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
     store_ =
-        store::OpenSqliteStore((dir_ / "views.db").string(), {.create_if_missing = true}).value();
+        store::OpenSqliteStore((dir_.path() / "views.db").string(), {.create_if_missing = true})
+            .value();
     content::Section section{.id = 0, .slug = "asia", .name = "Asia"};
     section_id_ = store_->CreateSection(section).value();
     author_id_ = store_->CreateAuthor({.id = 0, .slug = "a", .name = "A", .bio = ""}).value();
     first_ = AddArticle("first", 1);
     second_ = AddArticle("second", 2);
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
   }
 
   int64_t AddArticle(const std::string& slug, int hour) {
@@ -55,7 +45,7 @@ class ViewCounterTest : public ::testing::Test {
   }
 
   base::Seconds now_ = base::ParseIso8601("2026-11-28T12:00:00Z").value();
-  fs::path dir_;
+  base::testing::TempDir dir_{"gazette-views-"};
   std::unique_ptr<store::Store> store_;
   int64_t section_id_ = 0, author_id_ = 0, first_ = 0, second_ = 0;
 };

@@ -4,8 +4,8 @@
 
 #include <string>
 
+#include "base/testing/temp_dir.h"
 #include "store/testing/result_assertions.h"
-#include "store/testing/temp_dir.h"
 
 namespace gazette::store::sqlite {
 namespace {
@@ -42,7 +42,7 @@ class MigrationsTest : public ::testing::Test {
     return count->Int(0);
   }
 
-  TempDir dir_;
+  base::testing::TempDir dir_;
   std::unique_ptr<Db> db_;
 };
 

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <string>
 
+#include "base/testing/temp_dir.h"
 #include "store/testing/result_assertions.h"
-#include "store/testing/temp_dir.h"
 
 namespace gazette::store::sqlite {
 namespace {
@@ -57,7 +57,7 @@ class SqliteDbTest : public ::testing::Test {
     return count;
   }
 
-  TempDir dir_;
+  base::testing::TempDir dir_;
   std::string path_ = (dir_.path() / "test.db").string();
   std::unique_ptr<Db> db_;
 };

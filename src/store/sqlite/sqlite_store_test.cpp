@@ -7,11 +7,11 @@
 #include <fstream>
 #include <string>
 
+#include "base/testing/temp_dir.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/testing/result_assertions.h"
 #include "store/testing/store_contract.h"
-#include "store/testing/temp_dir.h"
 
 namespace gazette::store {
 namespace {
@@ -26,7 +26,7 @@ class SqliteHarness final : public StoreHarness {
   }
 
  private:
-  TempDir dir_;
+  base::testing::TempDir dir_;
   std::string path_ = (dir_.path() / "gazette.db").string();
 };
 
@@ -62,7 +62,7 @@ class SqliteStoreTest : public ::testing::Test {
 
   void WriteFile(const std::string& text) { std::ofstream(path_, std::ios::binary) << text; }
 
-  TempDir dir_;
+  base::testing::TempDir dir_;
   std::string path_ = (dir_.path() / "gazette.db").string();
 };
 

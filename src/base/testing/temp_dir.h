@@ -3,14 +3,16 @@
 #pragma once
 
 #include <filesystem>
+#include <string_view>
 
-namespace gazette::store {
+namespace gazette::base::testing {
 
 // Owns one new, empty directory. Not copyable; safe to use from one thread at a time.
 class TempDir {
  public:
-  // Creates /tmp/gazette-<random>/ (or under $TMPDIR). Aborts the test binary if it cannot.
-  TempDir();
+  // Creates <tmp>/<prefix><random>/, <tmp> being $TMPDIR or /tmp. Aborts the test binary if it
+  // cannot: no test can run without its folder.
+  explicit TempDir(std::string_view prefix = "gazette-");
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
   ~TempDir();
@@ -21,4 +23,4 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-}  // namespace gazette::store
+}  // namespace gazette::base::testing

@@ -1,4 +1,4 @@
-#include "store/testing/temp_dir.h"
+#include "base/testing/temp_dir.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -6,14 +6,14 @@
 #include <string>
 #include <system_error>
 
-namespace gazette::store {
+namespace gazette::base::testing {
 
-TempDir::TempDir() {
+TempDir::TempDir(std::string_view prefix) {
   std::random_device random;
   std::error_code error;
   const std::filesystem::path base = std::filesystem::temp_directory_path(error);
   for (int attempt = 0; !error && attempt < 100; ++attempt) {
-    std::filesystem::path candidate = base / ("gazette-" + std::to_string(random()));
+    std::filesystem::path candidate = base / (std::string(prefix) + std::to_string(random()));
     if (std::filesystem::create_directory(candidate, error)) {
       path_ = std::move(candidate);
       return;
@@ -28,4 +28,4 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
-}  // namespace gazette::store
+}  // namespace gazette::base::testing
