@@ -1,0 +1,124 @@
+// The reader pages in-process: a real SQLite store, the default theme, a fixed clock, and
+// requests dispatched through the router as the server would.
+#include "site/site.h"
+
+#include <gtest/gtest.h>
+
+#include "base/testing/temp_dir.h"
+#include "base/time_format.h"
+#include "ingest/site_bundle.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace gazette::site {
+namespace {
+
+constexpr char kSiteToml[] = R"(
+[[sections]]
+slug = "east-asia"
+name = "East Asia"
+kind = "region"
+
+[[authors]]
+slug = "ada"
+name = "Ada Quill"
+)";
+
+std::string Article(const std::string& title, int age_hours) {
+  return "+++\ntitle = \"" + title +
+         "\"\nsection = \"east-asia\"\nauthors = [\"ada\"]\nage_hours = " +
+         std::to_string(age_hours) + "\n+++\nA paragraph.\n";
+}
+
+class SiteTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = store::OpenSqliteStore((dir_.path() / "site.db").string(), {.create_if_missing = true})
+                 .value();
+    auto loaded = ingest::LoadSiteBundle(*store_,
+                                         {{"site.toml", kSiteToml},
+                                          {"articles/1.md", Article("Older Harbour Talks", 30)},
+                                          {"articles/2.md", Article("Newer Border Talks", 3)}},
+                                         clock_.Now());
+    ASSERT_TRUE(loaded.has_value()) << loaded.error().ToString();
+    auto theme = render::Theme::Load(GAZETTE_DEFAULT_THEME_DIR);
+    ASSERT_TRUE(theme.has_value()) << theme.error().ToString();
+    auto assets = http::StaticAssets::Load(GAZETTE_DEFAULT_THEME_DIR "/assets", "/assets/");
+    ASSERT_TRUE(assets.has_value()) << assets.error().ToString();
+    site_ = std::make_unique<Site>(*store_, clock_, *theme, *assets, SiteConfig{});
+    site_->Register(router_);
+  }
+
+  http::Response Get(const std::string& path, http::Method method = http::Method::kGet) {
+    http::Request request;
+    request.method = method;
+    request.target = path;
+    size_t question = path.find('?');
+    request.path = path.substr(0, question);
+    if (question != std::string::npos) request.query = path.substr(question + 1);
+    return router_.Dispatch(request);
+  }
+
+  // The text of the side list: its heading and its titles, in order.
+  std::string Rail(const std::string& html) {
+    size_t begin = html.find("<aside class=\"rail\"");
+    size_t end = html.find("</aside>", begin);
+    EXPECT_NE(begin, std::string::npos);
+    return html.substr(begin, end - begin);
+  }
+
+  base::testing::TempDir dir_{"gazette-site-"};
+  base::FixedClock clock_{base::ParseIso8601("2026-11-28T12:00:00Z").value()};
+  std::unique_ptr<store::Store> store_;
+  http::Router router_;
+  std::unique_ptr<Site> site_;
+};
+
+TEST_F(SiteTest, WithoutViewsTheListIsTheLatestNewestFirst) {
+  http::Response home = Get("/");
+  ASSERT_EQ(home.status, 200);
+  std::string rail = Rail(home.body);
+  EXPECT_NE(rail.find(">Latest</h2>"), std::string::npos) << rail;
+  EXPECT_LT(rail.find("Newer Border Talks"), rail.find("Older Harbour Talks"));
+}
+
+TEST_F(SiteTest, ReadsCountedOnlyByGetBecomeTrendingAfterAFlush) {
+  const std::string older = "/east-asia/older-harbour-talks/";
+  ASSERT_EQ(Get(older).status, 200);
+  ASSERT_EQ(Get(older).status, 200);
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(Get("/east-asia/newer-border-talks/", http::Method::kHead).status, 200);
+  }
+  EXPECT_NE(Rail(Get("/").body).find(">Latest</h2>"), std::string::npos)
+      << "views must not reach the list before they are flushed";
+
+  ASSERT_TRUE(site_->FlushViews().has_value());
+  std::string rail = Rail(Get("/").body);
+  EXPECT_NE(rail.find(">Trending</h2>"), std::string::npos) << rail;
+  EXPECT_LT(rail.find("Older Harbour Talks"), rail.find("Newer Border Talks"));
+}
+
+TEST_F(SiteTest, RelativeDatesAreTrueWhenRendered) {
+  const std::string url = "/east-asia/older-harbour-talks/";
+  EXPECT_NE(Get(url).body.find(">yesterday<"), std::string::npos);
+  clock_.Advance(std::chrono::hours(24 * 3));
+  EXPECT_NE(Get(url).body.find(">4 days ago<"), std::string::npos);
+}
+
+TEST_F(SiteTest, WithoutAChosenLeadTheNewestArticleLeads) {
+  std::string home = Get("/").body;
+  size_t lead = home.find("class=\"lead\"");
+  ASSERT_NE(lead, std::string::npos);
+  EXPECT_LT(home.find("Newer Border Talks", lead), home.find("Older Harbour Talks", lead));
+}
+
+TEST_F(SiteTest, MissingThingsAreThemedNotFoundPages) {
+  for (std::string path : {"/nowhere/", "/east-asia/nothing-here/", "/author/nobody/", "/tag/none/",
+                           "/partner/none/", "/east-asia/?page=2", "/east-asia/?page=x"}) {
+    http::Response response = Get(path);
+    EXPECT_EQ(response.status, 404) << path;
+    EXPECT_NE(response.body.find("Page not found"), std::string::npos) << path;
+  }
+}
+
+}  // namespace
+}  // namespace gazette::site
