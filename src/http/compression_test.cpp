@@ -6,27 +6,12 @@
 
 #include <string>
 
+#include "http/testing/gunzip.h"
+
 namespace gazette::http {
 namespace {
 
-std::string Gunzip(const std::string& data) {
-  z_stream stream{};
-  EXPECT_EQ(inflateInit2(&stream, 15 + 16), Z_OK);
-  std::string out;
-  char chunk[4096];
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  int status = Z_OK;
-  while (status == Z_OK) {
-    stream.next_out = reinterpret_cast<Bytef*>(chunk);
-    stream.avail_out = sizeof chunk;
-    status = inflate(&stream, Z_NO_FLUSH);
-    out.append(chunk, sizeof chunk - stream.avail_out);
-  }
-  inflateEnd(&stream);
-  EXPECT_EQ(status, Z_STREAM_END);
-  return out;
-}
+using testing::Gunzip;
 
 std::string Unbrotli(const std::string& data, size_t expected_size) {
   std::string out(expected_size, '\0');

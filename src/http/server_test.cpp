@@ -3,17 +3,19 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <atomic>
 #include <chrono>
 #include <stdexcept>
 #include <thread>
 
+#include "http/testing/gunzip.h"
 #include "http/testing/raw_client.h"
 
 namespace gazette::http {
 namespace {
+
+using testing::Gunzip;
 
 using std::chrono::milliseconds;
 using std::chrono::seconds;
@@ -31,20 +33,6 @@ std::string BigText() {
 
 std::string Get(const std::string& target, const std::string& extra_headers = "") {
   return "GET " + target + " HTTP/1.1\r\nHost: test\r\n" + extra_headers + "\r\n";
-}
-
-std::string Gunzip(const std::string& data) {
-  z_stream stream{};
-  inflateInit2(&stream, 15 + 16);
-  std::string out(1 << 20, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(inflate(&stream, Z_FINISH), Z_STREAM_END);
-  out.resize(stream.total_out);
-  inflateEnd(&stream);
-  return out;
 }
 
 class ServerTest : public ::testing::Test {

@@ -2,15 +2,17 @@
 
 #include <brotli/decode.h>
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <chrono>
 #include <string>
 
 #include "http/etag.h"
+#include "http/testing/gunzip.h"
 
 namespace gazette::http {
 namespace {
+
+using testing::Gunzip;
 
 using std::chrono::system_clock;
 
@@ -43,20 +45,6 @@ std::string LargeHtml() {
   std::string html = "<!doctype html><title>Gazette</title>";
   for (int i = 0; i < 100; ++i) html += "<p>Paragraph " + std::to_string(i) + "</p>\n";
   return html;
-}
-
-std::string Gunzip(const std::string& data) {
-  z_stream stream{};
-  inflateInit2(&stream, 15 + 16);
-  std::string out(1 << 20, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(inflate(&stream, Z_FINISH), Z_STREAM_END);
-  out.resize(stream.total_out);
-  inflateEnd(&stream);
-  return out;
 }
 
 TEST(HttpDateTest, ImfFixdate) {

@@ -6,10 +6,11 @@
 #include <filesystem>
 #include <sstream>
 
+#include "base/testing/temp_dir.h"
 #include "demo_site_test.h"
 #include "support/child_process.h"
+#include "support/files.h"
 #include "support/html.h"
-#include "support/temp_dir.h"
 
 namespace gazette::integration {
 namespace {
@@ -20,10 +21,7 @@ using support::RunGazette;
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto dir = support::TempDir::Create("gazette-cli-");
-    ASSERT_TRUE(dir.has_value()) << dir.error().ToString();
-    dir_ = std::make_unique<support::TempDir>(std::move(*dir));
-    site_ = dir_->path() + "/site";
+    site_ = (dir_.path() / "site").string();
     auto made = support::InitDemoSite(site_);
     ASSERT_TRUE(made.has_value()) << made.error().ToString();
   }
@@ -41,7 +39,7 @@ class CliTest : public ::testing::Test {
     return run.value_or(support::ProcessOutput{});
   }
 
-  std::unique_ptr<support::TempDir> dir_;
+  base::testing::TempDir dir_{"gazette-cli-"};
   std::string site_;
 };
 
@@ -91,7 +89,7 @@ TEST_F(CliTest, CheckAcceptsTheDemoSite) {
 }
 
 TEST_F(CliTest, MissingFolderFails) {
-  const std::string missing = dir_->path() + "/no-such-site";
+  const std::string missing = (dir_.path() / "no-such-site").string();
   for (const std::string command : {"serve", "check"}) {
     SCOPED_TRACE(command);
     auto run = RunGazette({command, missing});

@@ -9,7 +9,8 @@
 #include <cstring>
 #include <thread>
 
-#include "support/temp_dir.h"
+#include "base/testing/temp_dir.h"
+#include "support/files.h"
 
 extern char** environ;
 
@@ -136,12 +137,9 @@ std::optional<int> ChildProcess::WaitFor(std::chrono::milliseconds timeout) {
 
 base::Result<ProcessOutput> RunProcess(const std::vector<std::string>& argv, const Environment& env,
                                        std::chrono::seconds timeout) {
-  auto dir = TempDir::Create("gazette-run-");
-  if (!dir) {
-    return base::Unexpected(dir.error());
-  }
-  const std::string out_path = dir->path() + "/stdout";
-  const std::string err_path = dir->path() + "/stderr";
+  const base::testing::TempDir dir("gazette-run-");
+  const std::string out_path = (dir.path() / "stdout").string();
+  const std::string err_path = (dir.path() / "stderr").string();
   auto child = ChildProcess::Spawn(argv, env, out_path, err_path);
   if (!child) {
     return base::Unexpected(child.error());

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "support/temp_dir.h"
+#include "support/files.h"
 
 namespace gazette::support {
 namespace {

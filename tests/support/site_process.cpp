@@ -31,22 +31,19 @@ base::Status InitDemoSite(const std::string& dir) {
 }
 
 base::Result<std::unique_ptr<SiteProcess>> SiteProcess::Start(const SiteOptions& options) {
-  auto dir = TempDir::Create("gazette-site-");
-  if (!dir) {
-    return base::Unexpected(dir.error());
-  }
-  const std::string site_dir = dir->path() + "/site";
+  base::testing::TempDir dir("gazette-site-");
+  const std::string site_dir = (dir.path() / "site").string();
   if (auto made = InitDemoSite(site_dir); !made) {
     return base::Unexpected(made.error());
   }
-  auto child =
-      ChildProcess::Spawn({GazetteBinary(), "serve", site_dir, "--listen", "127.0.0.1:0",
-                           "--threads", std::to_string(options.threads)},
-                          options.env, dir->path() + "/serve.out", dir->path() + "/serve.err");
+  auto child = ChildProcess::Spawn({GazetteBinary(), "serve", site_dir, "--listen", "127.0.0.1:0",
+                                    "--threads", std::to_string(options.threads)},
+                                   options.env, (dir.path() / "serve.out").string(),
+                                   (dir.path() / "serve.err").string());
   if (!child) {
     return base::Unexpected(child.error());
   }
-  auto site = std::make_unique<SiteProcess>(std::move(*dir), std::move(*child));
+  auto site = std::make_unique<SiteProcess>(std::move(dir), std::move(*child));
   site->site_dir_ = site_dir;
   if (auto started = site->AwaitServingLine(options.start_timeout); !started) {
     return base::Unexpected(started.error());
@@ -96,11 +93,11 @@ base::Result<int> SiteProcess::Stop(std::chrono::seconds timeout) {
 }
 
 std::string SiteProcess::Stdout() const {
-  return ReadFile(dir_.path() + "/serve.out").value_or("");
+  return ReadFile((dir_.path() / "serve.out").string()).value_or("");
 }
 
 std::string SiteProcess::Stderr() const {
-  return ReadFile(dir_.path() + "/serve.err").value_or("");
+  return ReadFile((dir_.path() / "serve.err").string()).value_or("");
 }
 
 }  // namespace gazette::support

@@ -8,8 +8,9 @@
 #include <string>
 
 #include "base/result.h"
+#include "base/testing/temp_dir.h"
 #include "support/child_process.h"
-#include "support/temp_dir.h"
+#include "support/files.h"
 
 namespace gazette::support {
 
@@ -39,7 +40,8 @@ class SiteProcess {
   static base::Result<std::unique_ptr<SiteProcess>> Start(const SiteOptions& options = {});
 
   // Takes over a server already started in `dir` (what Start does); prefer Start.
-  SiteProcess(TempDir dir, ChildProcess child) : dir_(std::move(dir)), child_(std::move(child)) {}
+  SiteProcess(base::testing::TempDir dir, ChildProcess child)
+      : dir_(std::move(dir)), child_(std::move(child)) {}
   SiteProcess(const SiteProcess&) = delete;
   SiteProcess& operator=(const SiteProcess&) = delete;
   ~SiteProcess();
@@ -59,7 +61,7 @@ class SiteProcess {
  private:
   base::Status AwaitServingLine(std::chrono::seconds timeout);
 
-  TempDir dir_;
+  base::testing::TempDir dir_;
   ChildProcess child_;
   std::string site_dir_;
   std::string serving_line_;

@@ -5,6 +5,7 @@
 #include <random>
 #include <string>
 #include <system_error>
+#include <utility>
 
 namespace gazette::base::testing {
 
@@ -23,7 +24,18 @@ TempDir::TempDir(std::string_view prefix) {
   std::abort();
 }
 
+TempDir::TempDir(TempDir&& other) noexcept : path_(std::exchange(other.path_, {})) {}
+
+TempDir& TempDir::operator=(TempDir&& other) noexcept {
+  if (this != &other) {
+    TempDir old(std::move(*this));
+    path_ = std::exchange(other.path_, {});
+  }
+  return *this;
+}
+
 TempDir::~TempDir() {
+  if (path_.empty()) return;
   std::error_code ignored;
   std::filesystem::remove_all(path_, ignored);
 }

@@ -7,12 +7,14 @@
 
 namespace gazette::base::testing {
 
-// Owns one new, empty directory. Not copyable; safe to use from one thread at a time.
+// Owns one new, empty directory. Movable, not copyable; safe to use from one thread at a time.
 class TempDir {
  public:
   // Creates <tmp>/<prefix><random>/, <tmp> being $TMPDIR or /tmp. Aborts the test binary if it
   // cannot: no test can run without its folder.
   explicit TempDir(std::string_view prefix = "gazette-");
+  TempDir(TempDir&& other) noexcept;
+  TempDir& operator=(TempDir&& other) noexcept;
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
   ~TempDir();
@@ -20,7 +22,7 @@ class TempDir {
   const std::filesystem::path& path() const { return path_; }
 
  private:
-  std::filesystem::path path_;
+  std::filesystem::path path_;  // empty once moved from
 };
 
 }  // namespace gazette::base::testing
