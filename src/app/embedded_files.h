@@ -5,12 +5,11 @@
 #include <span>
 #include <string_view>
 
+#include "base/embedded_file.h"
+
 namespace gazette::app {
 
-struct EmbeddedFile {
-  std::string_view path;      // relative to its root, '/'-separated: "templates/article.tpl"
-  std::string_view contents;  // the file's bytes, any of them
-};
+using base::EmbeddedFile;
 
 // Every file under themes/default/ in the source tree when the binary was built, sorted by
 // path. The spans and their strings live as long as the program.

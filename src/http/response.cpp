@@ -44,6 +44,10 @@ void Response::SetHeader(std::string_view name, std::string value) {
   headers.emplace_back(std::string(name), std::move(value));
 }
 
+void Response::AddHeader(std::string_view name, std::string value) {
+  headers.emplace_back(std::string(name), std::move(value));
+}
+
 std::string_view Response::Header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
     if (EqualsIgnoreCase(key, name)) return value;

@@ -18,6 +18,8 @@ struct Response {
 
   // Replaces a header of the same name (case-insensitive), or adds it.
   void SetHeader(std::string_view name, std::string value);
+  // Adds a header even when one of that name exists (several Set-Cookie headers).
+  void AddHeader(std::string_view name, std::string value);
   // The header's value, or "" when absent (case-insensitive).
   std::string_view Header(std::string_view name) const;
 

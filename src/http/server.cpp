@@ -8,6 +8,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <csignal>
 #include <exception>
@@ -40,10 +41,14 @@ class ServerImpl final : public Server {
   ServerImpl(const ServerOptions& options, Handler handler)
       : acceptor_(net::make_strand(ioc_)),
         accept_retry_(acceptor_.get_executor()),
-        signals_(acceptor_.get_executor()) {
+        signals_(acceptor_.get_executor()),
+        blocking_pool_(static_cast<size_t>(std::max(1, options.blocking_threads))) {
     shared_.options = options;
     shared_.handler = std::move(handler);
+    shared_.blocking_pool = &blocking_pool_;
   }
+
+  ~ServerImpl() override { blocking_pool_.join(); }
 
   base::Status Listen(const tcp::endpoint& endpoint) {
     beast::error_code ec;
@@ -135,6 +140,7 @@ class ServerImpl final : public Server {
   tcp::acceptor acceptor_;
   net::steady_timer accept_retry_;
   net::signal_set signals_;
+  net::thread_pool blocking_pool_;
   uint16_t port_ = 0;
 };
 

@@ -19,13 +19,18 @@ using Handler = std::function<Response(const Request&)>;
 
 struct ServerOptions {
   std::string address = "127.0.0.1";  // IPv4 or IPv6 literal to listen on
-  uint16_t port = 8080;                // 0 picks a free port; see Server::port()
-  int threads = 0;                     // worker threads; 0 means one per core
-  size_t header_limit = 16 * 1024;     // bytes of request line + headers; beyond: 431
-  size_t body_limit = 1024 * 1024;     // bytes of request body; beyond: 413
+  uint16_t port = 8080;               // 0 picks a free port; see Server::port()
+  int threads = 0;                    // worker threads; 0 means one per core
+  // Threads for requests that change state (any method but GET, HEAD and OPTIONS). Their
+  // handlers may block — on the store's single writer, a password hash, an image decode —
+  // without holding up the worker threads that serve pages.
+  int blocking_threads = 2;
+  size_t header_limit = 16 * 1024;           // bytes of request line + headers; beyond: 431
+  size_t body_limit = 1024 * 1024;           // bytes of request body; beyond: 413
+  size_t upload_limit = 16 * 1024 * 1024;    // the body limit of multipart/form-data requests
   std::chrono::seconds idle_timeout{30};     // keep-alive connection with no request: closed
   std::chrono::seconds request_timeout{15};  // a request not fully read by then: closed
-  bool access_log = true;              // one line per request on standard output
+  bool access_log = true;                    // one line per request on standard output
 };
 
 // Owns the listening socket and the worker threads.

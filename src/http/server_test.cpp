@@ -6,6 +6,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -88,6 +90,20 @@ class ServerTest : public ::testing::Test {
       std::this_thread::sleep_for(milliseconds(400));
       return Response::Text(200, "slow done");
     }
+    if (request.path == "/wait-for-page") {
+      // Holds its thread until a page is served: deadlocks if both share the only worker.
+      std::unique_lock lock(page_mutex_);
+      bool served = page_served_cv_.wait_for(lock, seconds(3), [this] { return page_served_; });
+      return Response::Text(200, served ? "page was served meanwhile" : "page never served");
+    }
+    if (request.path == "/page") {
+      {
+        std::lock_guard lock(page_mutex_);
+        page_served_ = true;
+      }
+      page_served_cv_.notify_all();
+      return Response::Text(200, "page");
+    }
     if (request.path.starts_with("/echo")) {
       std::string method = request.method == Method::kPost ? "POST" : "GET";
       return Response::Text(200, method + "|" + request.path + "|" + request.query + "|" +
@@ -100,6 +116,9 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<Server> server_;
   std::thread runner_;
   std::atomic<bool> slow_started_{false};
+  std::mutex page_mutex_;
+  std::condition_variable page_served_cv_;
+  bool page_served_ = false;
 };
 
 TEST_F(ServerTest, KeepAliveServesTwoRequestsOnOneConnection) {
@@ -243,6 +262,59 @@ TEST_F(ServerTest, OversizedBodyGets413AndClose) {
                       "POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 5000\r\n"
                       "Expect: 100-continue\r\n\r\n");
   EXPECT_EQ(response.status, 413);
+}
+
+TEST_F(ServerTest, MultipartBodiesMayUseTheUploadLimit) {
+  ServerOptions options = SmallLimits();
+  options.upload_limit = 8000;
+  StartServer(options);
+  RawClient client = Connect();
+  RawResponse response = Exchange(
+      client,
+      "POST /echo HTTP/1.1\r\nHost: test\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+      "Content-Length: 5000\r\n\r\n" +
+          std::string(5000, 'u'));
+  EXPECT_EQ(response.status, 200);
+
+  RawClient second = Connect();
+  response = Exchange(
+      second,
+      "POST /echo HTTP/1.1\r\nHost: test\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+      "Content-Length: 9000\r\n\r\n" +
+          std::string(9000, 'u'));
+  EXPECT_EQ(response.status, 413);
+}
+
+TEST_F(ServerTest, StateChangingRequestsRunBesideTheWorkerThreads) {
+  ServerOptions options = SmallLimits();
+  options.threads = 1;
+  options.blocking_threads = 1;
+  StartServer(options);
+  RawClient poster = Connect();
+  ASSERT_TRUE(
+      poster.Send("POST /wait-for-page HTTP/1.1\r\nHost: test\r\nContent-Length: 0\r\n\r\n"));
+  std::this_thread::sleep_for(milliseconds(100));
+
+  RawClient reader = Connect();
+  EXPECT_EQ(Exchange(reader, Get("/page")).body, "page");
+  auto posted = poster.Read();
+  ASSERT_TRUE(posted.has_value()) << posted.error().ToString();
+  EXPECT_EQ(posted->body, "page was served meanwhile");
+
+  // The connection goes on after an answer from the blocking pool.
+  EXPECT_EQ(Exchange(poster, Get("/")).body, kFrontPage);
+}
+
+TEST_F(ServerTest, StopWaitsForAStateChangingRequestInFlight) {
+  StartServer();
+  RawClient client = Connect();
+  ASSERT_TRUE(client.Send("POST /slow HTTP/1.1\r\nHost: test\r\nContent-Length: 0\r\n\r\n"));
+  while (!slow_started_) std::this_thread::sleep_for(milliseconds(5));
+  server_->Stop();
+  auto response = client.Read();
+  ASSERT_TRUE(response.has_value()) << response.error().ToString();
+  EXPECT_EQ(response->body, "slow done");
+  runner_.join();
 }
 
 TEST_F(ServerTest, MalformedRequestsGet400AndClose) {

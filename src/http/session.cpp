@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/bind_handler.hpp>
@@ -69,6 +70,10 @@ Request BuildRequest(bhttp::request<bhttp::string_body>& message, const std::str
   request.body = std::move(message.body());
   request.remote_address = remote;
   return request;
+}
+
+bool ChangesState(Method method) {
+  return method != Method::kGet && method != Method::kHead && method != Method::kOptions;
 }
 
 Response CallHandler(const Handler& handler, const Request& request) {
@@ -157,7 +162,7 @@ void Session::ReadHeader() {
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(
       shared_.options.header_limit, std::numeric_limits<std::uint32_t>::max())));
-  parser_->body_limit(shared_.options.body_limit);
+  parser_->body_limit(std::max(shared_.options.body_limit, shared_.options.upload_limit));
   request_start_ = std::chrono::steady_clock::now();
   // One deadline for the whole request, header and body, counted from its first byte.
   stream_.expires_after(shared_.options.request_timeout);
@@ -192,6 +197,14 @@ void Session::OnHeader(beast::error_code ec, std::size_t) {
   if (ec) return OnReadError(ec);
   if (parser_->is_done()) return Respond();
   const auto& message = parser_->get();
+  // Beast checks a Content-Length against the limit while it parses the header, so the header
+  // was read under the larger of the two limits and the right one is applied now.
+  const size_t body_limit =
+      ContainsIgnoreCase(View(message[bhttp::field::content_type]), "multipart/form-data")
+          ? shared_.options.upload_limit
+          : shared_.options.body_limit;
+  if (parser_->content_length().value_or(0) > body_limit) return SendError(413);
+  parser_->body_limit(body_limit);
   if (message.version() >= 11 &&
       EqualsIgnoreCase(TrimSpace(View(message[bhttp::field::expect])), "100-continue")) {
     net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
@@ -235,11 +248,26 @@ void Session::Respond() {
   log_method_ = std::string(View(message.method_string()));
   log_target_ = std::string(View(message.target()));
   log_user_agent_ = std::string(View(message[bhttp::field::user_agent]));
-  Request request = BuildRequest(message, remote_address_);
+  auto request = std::make_shared<Request>(BuildRequest(message, remote_address_));
   // Only origin-form targets ("/path?query") are served; absolute-form and "*" are refused.
-  Response response = request.target.starts_with('/')
-                          ? CallHandler(shared_.handler, request)
-                          : Response::Text(400, std::string(ReasonText(400)));
+  if (!request->target.starts_with('/')) {
+    return Answer(*request, Response::Text(400, std::string(ReasonText(400))), version, keep_alive);
+  }
+  if (!ChangesState(request->method) || shared_.blocking_pool == nullptr) {
+    return Answer(*request, CallHandler(shared_.handler, *request), version, keep_alive);
+  }
+  // The work guard keeps the io_context running while the handler is away from it.
+  net::post(*shared_.blocking_pool, [self = shared_from_this(), request, version, keep_alive,
+                                     work = net::make_work_guard(stream_.get_executor())] {
+    Response response = CallHandler(self->shared_.handler, *request);
+    net::post(self->stream_.get_executor(),
+              [self, request, version, keep_alive, response = std::move(response)]() mutable {
+                self->Answer(*request, std::move(response), version, keep_alive);
+              });
+  });
+}
+
+void Session::Answer(const Request& request, Response response, unsigned version, bool keep_alive) {
   WireResponse wire =
       PrepareForWire(request, std::move(response), std::chrono::system_clock::now());
   Write(std::move(wire), version, keep_alive && !shared_.stopping);

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -27,6 +28,8 @@ class Session;
 struct SessionShared {
   ServerOptions options;
   Handler handler;
+  // Runs the handlers of state-changing requests (see ServerOptions::blocking_threads).
+  boost::asio::thread_pool* blocking_pool = nullptr;
   std::atomic<bool> stopping{false};  // set once by Server::Stop()
   std::mutex mutex;
   std::list<std::weak_ptr<Session>> sessions;  // the live sessions; guarded by `mutex`
@@ -62,6 +65,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnBody(boost::beast::error_code ec, std::size_t bytes);
   void OnReadError(boost::beast::error_code ec);
   void Respond();
+  void Answer(const Request& request, Response response, unsigned version, bool keep_alive);
   void SendError(int status);
   void Write(WireResponse wire, unsigned version, bool keep_alive);
   void OnWrite(boost::beast::error_code ec, std::size_t bytes);

@@ -103,28 +103,41 @@ base::Result<std::shared_ptr<const StaticAssets>> StaticAssets::Load(const std::
     base::Result<std::string> content = ReadFile(it->path());
     if (!content) return base::Unexpected(content.error());
     std::string relative = it->path().lexically_relative(dir).generic_string();
-    std::string_view extension = ExtensionOf(relative);
-
-    auto file = std::make_shared<File>();
-    file->content_type = ContentTypeFor(extension);
-    std::string hash = ContentHashHex(*content);
-    file->etag = "\"" + hash + "\"";
-    if (IsCompressible(file->content_type)) {
-      file->gzip = SmallerOrEmpty(GzipCompress(*content, kGzipLevel), content->size());
-      file->brotli = SmallerOrEmpty(BrotliCompress(*content, kBrotliQuality), content->size());
-    }
-    file->identity = std::move(*content);
-
-    std::string url = assets->prefix_;
-    url += std::string_view(relative).substr(0, relative.size() - extension.size());
-    url += '.';
-    url += std::string_view(hash).substr(0, kFingerprintDigits);
-    url += extension;
-    assets->url_by_path_[relative] = PercentEncodePath(url);
-    assets->file_by_url_[std::move(url)] = std::move(file);
+    assets->Add(std::move(relative), std::move(*content));
   }
   if (ec) return base::InternalError("cannot list asset folder '" + dir + "': " + ec.message());
   return assets;
+}
+
+std::shared_ptr<const StaticAssets> StaticAssets::FromMemory(std::span<const MemoryFile> files,
+                                                             std::string url_prefix) {
+  auto assets = std::make_shared<StaticAssets>();
+  assets->prefix_ = std::move(url_prefix);
+  for (const MemoryFile& file : files) {
+    assets->Add(std::string(file.path), std::string(file.contents));
+  }
+  return assets;
+}
+
+void StaticAssets::Add(std::string relative, std::string content) {
+  std::string_view extension = ExtensionOf(relative);
+  auto file = std::make_shared<File>();
+  file->content_type = ContentTypeFor(extension);
+  std::string hash = ContentHashHex(content);
+  file->etag = "\"" + hash + "\"";
+  if (IsCompressible(file->content_type)) {
+    file->gzip = SmallerOrEmpty(GzipCompress(content, kGzipLevel), content.size());
+    file->brotli = SmallerOrEmpty(BrotliCompress(content, kBrotliQuality), content.size());
+  }
+  file->identity = std::move(content);
+
+  std::string url = prefix_;
+  url += std::string_view(relative).substr(0, relative.size() - extension.size());
+  url += '.';
+  url += std::string_view(hash).substr(0, kFingerprintDigits);
+  url += extension;
+  url_by_path_[relative] = PercentEncodePath(url);
+  file_by_url_[std::move(url)] = std::move(file);
 }
 
 std::optional<std::string> StaticAssets::UrlFor(std::string_view relative_path) const {

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -20,7 +21,16 @@ class StaticAssets {
   // Reads every regular file under `dir` (recursively). `url_prefix` is "/assets/".
   // NotFound if `dir` does not exist; Internal if a file cannot be read.
   static base::Result<std::shared_ptr<const StaticAssets>> Load(const std::string& dir,
-                                                               std::string url_prefix);
+                                                                std::string url_prefix);
+
+  // A file given by its bytes, for assets built into the binary.
+  struct MemoryFile {
+    std::string_view path;  // relative, '/'-separated: "admin.css"
+    std::string_view contents;
+  };
+  // The same as Load for files given in memory.
+  static std::shared_ptr<const StaticAssets> FromMemory(std::span<const MemoryFile> files,
+                                                        std::string url_prefix);
 
   // The fingerprinted URL of a file given by its path relative to `dir` ("style.css"),
   // or nullopt if there is no such file.
@@ -33,6 +43,9 @@ class StaticAssets {
 
  private:
   struct File;
+  // Stores `content` under its fingerprinted URL, compressed variants included.
+  void Add(std::string relative_path, std::string content);
+
   std::string prefix_;
   std::map<std::string, std::string, std::less<>> url_by_path_;
   std::map<std::string, std::shared_ptr<const File>, std::less<>> file_by_url_;

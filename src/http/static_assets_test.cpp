@@ -149,3 +149,30 @@ TEST(StaticAssetsLoadTest, MissingFolderIsNotFound) {
 
 }  // namespace
 }  // namespace gazette::http
+
+namespace gazette::http {
+namespace {
+
+TEST(StaticAssetsFromMemoryTest, GivesTheSameUrlsAsTheSameFilesOnDisk) {
+  base::testing::TempDir dir("gazette-assets-");
+  std::ofstream(dir.path() / "admin.css", std::ios::binary) << "main { margin: 0 }";
+  auto on_disk = StaticAssets::Load(dir.path().string(), "/admin/assets/");
+  ASSERT_TRUE(on_disk.has_value());
+
+  const StaticAssets::MemoryFile files[] = {{"admin.css", "main { margin: 0 }"}};
+  auto in_memory = StaticAssets::FromMemory(files, "/admin/assets/");
+  const std::optional<std::string> url = in_memory->UrlFor("admin.css");
+  ASSERT_TRUE(url.has_value());
+  EXPECT_EQ(url, (*on_disk)->UrlFor("admin.css"));
+  EXPECT_TRUE(url->starts_with("/admin/assets/admin."));
+
+  Request request;
+  request.target = request.path = *url;
+  Response response = in_memory->Serve(request);
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body, "main { margin: 0 }");
+  EXPECT_EQ(response.content_type, "text/css; charset=utf-8");
+}
+
+}  // namespace
+}  // namespace gazette::http
