@@ -9,7 +9,7 @@ packages=(
   libboost-dev libsqlite3-dev sqlite3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libctemplate-dev libsodium-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libexpected-dev
-  libvips-dev liboath-dev libdtl-dev libqrencode-dev
+  libvips-dev libwebp-dev liboath-dev libdtl-dev libqrencode-dev
   zlib1g-dev libbrotli-dev libgtest-dev libgmock-dev
   clang-format curl
 )

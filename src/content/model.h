@@ -45,6 +45,7 @@ struct Author {
   std::string slug;
   std::string name;
   std::string bio;
+  std::optional<int64_t> user_id;  // the account of an author who writes here; none for guests
 };
 
 // An institute whose pieces we republish with a credit.
@@ -80,6 +81,24 @@ struct Article {
   int word_count = 0;
   std::vector<int64_t> author_ids;  // in byline order
   std::vector<int64_t> tag_ids;
+  std::optional<int64_t> lead_image_id;  // a Media row
+  std::string lead_image_alt;            // required with a lead image
+  std::optional<int64_t> created_by;     // the user who started the article
+  // Bumped by every update. An update that starts from an older version is refused, so that an
+  // edit never silently overwrites a newer save by someone else.
+  int64_t version = 1;
+};
+
+// An earlier state of an article, kept each time a reviewed or published article is saved.
+struct Revision {
+  int64_t id = 0;
+  int64_t article_id = 0;
+  std::string title;
+  std::string dek;
+  std::string body_md;
+  ArticleStatus status = ArticleStatus::kDraft;  // the article's status when this was saved
+  std::optional<int64_t> editor_id;              // the user who saved it
+  base::Seconds created_at{};
 };
 
 }  // namespace gazette::content

@@ -47,4 +47,14 @@ struct Session {
   base::Seconds last_seen_at{};
 };
 
+// A key a script uses to call the Admin API as one user. Only the hash of its secret is kept.
+struct ApiToken {
+  int64_t id = 0;
+  int64_t user_id = 0;
+  std::string name;  // what the user called it ("newsletter script")
+  std::string token_hash;
+  base::Seconds created_at{};
+  std::optional<base::Seconds> last_used_at;
+};
+
 }  // namespace gazette::content

@@ -248,6 +248,7 @@ Status LoadArticle(store::Store& store, const std::string& where, const std::str
   for (size_t i = 1; i <= history.size(); ++i) {
     article.slug = i < history.size() ? history[i] : slug;
     if (auto status = store.UpdateArticle(article); !status) return status;
+    ++article.version;  // what the store now holds, so that the next move starts from it
   }
 
   if (views->value_or(0) > 0) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "content/media.h"
 #include "content/model.h"
 #include "content/user.h"
 
@@ -25,6 +26,19 @@ struct ArticleQuery {
   std::optional<int64_t> tag_id;
   std::optional<int64_t> partner_id;
   int limit = 10;  // REQUIRES: 1..1000
+  int offset = 0;  // REQUIRES: >= 0
+};
+
+// Which articles of any status a newsroom listing wants. Filters combine with AND.
+struct ArticleFilter {
+  std::optional<content::ArticleStatus> status;
+  std::optional<int64_t> section_id;
+  std::optional<int64_t> author_id;
+  std::optional<int64_t> created_by;  // a user id
+  // Articles whose title contains this text, ASCII letters compared without regard to case.
+  // Empty: no filter. LIKE wildcards in it ('%', '_') match only themselves.
+  std::string title_contains;
+  int limit = 50;  // REQUIRES: 1..1000
   int offset = 0;  // REQUIRES: >= 0
 };
 
@@ -52,23 +66,35 @@ class Store {
   // --- sections: ordered by position, then name
   virtual Result<std::vector<content::Section>> ListSections() = 0;
   virtual Result<content::Section> GetSectionBySlug(std::string_view slug) = 0;
+  virtual Result<content::Section> GetSection(int64_t id) = 0;
   // Returns the new id.
   virtual Result<int64_t> CreateSection(const content::Section& section) = 0;
+  // Replaces slug, name, kind, position and description of section.id. NotFound if there is
+  // none; Conflict when the slug is another section's.
+  virtual Status UpdateSection(const content::Section& section) = 0;
 
   // --- authors
   virtual Result<std::vector<content::Author>> ListAuthors() = 0;  // by name
   virtual Result<content::Author> GetAuthorBySlug(std::string_view slug) = 0;
   // The authors with these ids, in the order of `ids`; unknown ids are skipped.
   virtual Result<std::vector<content::Author>> GetAuthors(std::span<const int64_t> ids) = 0;
+  virtual Result<content::Author> GetAuthor(int64_t id) = 0;
+  // The author whose user_id is `user_id`. NotFound if that user has no author profile.
+  virtual Result<content::Author> GetAuthorByUser(int64_t user_id) = 0;
   virtual Result<int64_t> CreateAuthor(const content::Author& author) = 0;
+  // Replaces slug, name, bio and user_id of author.id. NotFound; Conflict on a taken slug.
+  virtual Status UpdateAuthor(const content::Author& author) = 0;
 
   // --- partners
   virtual Result<std::vector<content::Partner>> ListPartners() = 0;  // by name
   virtual Result<content::Partner> GetPartner(int64_t id) = 0;
   virtual Result<content::Partner> GetPartnerBySlug(std::string_view slug) = 0;
   virtual Result<int64_t> CreatePartner(const content::Partner& partner) = 0;
+  // Replaces every field of partner.id. NotFound; Conflict on a taken slug.
+  virtual Status UpdatePartner(const content::Partner& partner) = 0;
 
   // --- tags
+  virtual Result<std::vector<content::Tag>> ListTags() = 0;  // by name
   virtual Result<content::Tag> GetTagBySlug(std::string_view slug) = 0;
   // The tags with these ids, in the order of `ids`; unknown ids are skipped.
   virtual Result<std::vector<content::Tag>> GetTags(std::span<const int64_t> ids) = 0;
@@ -81,9 +107,11 @@ class Store {
   // --- articles
   // Stores a new article with its author and tag links; returns its id. article.id is ignored.
   virtual Result<int64_t> CreateArticle(const content::Article& article) = 0;
-  // Replaces the stored article article.id (fields, authors, tags). When the slug or section
-  // changes, the old (section, slug) keeps resolving through FindMovedArticle.
-  // NotFound if there is no such article.
+  // Replaces the stored article article.id (fields, authors, tags; created_by stays). When the
+  // slug or section changes, the old (section, slug) keeps resolving through FindMovedArticle.
+  // article.version must be the stored version; the stored version then becomes version + 1.
+  // NotFound if there is no such article; Conflict (message: the article was changed by
+  // someone else) when the stored version is not article.version, and nothing is written.
   virtual Status UpdateArticle(const content::Article& article) = 0;
   // Any article by id, whatever its status, with body, authors and tags.
   virtual Result<content::Article> GetArticle(int64_t id) = 0;
@@ -97,6 +125,36 @@ class Store {
   virtual Result<std::vector<content::Article>> ListPublished(const ArticleQuery& query) = 0;
   // How many published articles match the query's filters (limit and offset ignored).
   virtual Result<int64_t> CountPublished(const ArticleQuery& query) = 0;
+
+  // Articles of any status for the newsroom, most recently updated first (updated_at, then id
+  // descending). body_md and body_html are left empty; author_ids and tag_ids are filled.
+  virtual Result<std::vector<content::Article>> ListArticles(const ArticleFilter& filter) = 0;
+  // How many articles match the filter (limit and offset ignored).
+  virtual Result<int64_t> CountArticles(const ArticleFilter& filter) = 0;
+  // Publishes every scheduled article whose published_at is at or before `now`, keeping its
+  // published_at, in one transaction (bumping each one's version); returns their ids.
+  virtual Result<std::vector<int64_t>> PublishDueArticles(base::Seconds now) = 0;
+
+  // --- revisions: earlier states of an article, kept on save
+  // Stores a revision of revision.article_id; returns its id. InvalidArgument when the article
+  // does not exist.
+  virtual Result<int64_t> CreateRevision(const content::Revision& revision) = 0;
+  // The revisions of one article, newest first (created_at, then id), with their bodies.
+  virtual Result<std::vector<content::Revision>> ListRevisions(int64_t article_id) = 0;
+  virtual Result<content::Revision> GetRevision(int64_t id) = 0;  // NotFound if there is none
+
+  // --- media: uploaded images, stored as their re-encoded variants
+  // Stores the image and its variants in one transaction; returns its id. When an image with
+  // the same sha256 is already stored, returns that one's id and stores nothing.
+  // InvalidArgument when it has no variants or no sha256.
+  virtual Result<int64_t> CreateMedia(const content::Media& media) = 0;
+  // The image with its variants listed, their bytes left empty. NotFound if there is none.
+  virtual Result<content::Media> GetMedia(int64_t id) = 0;
+  // One variant with its bytes. NotFound if the image or that width and format is not stored.
+  virtual Result<content::MediaVariant> GetMediaVariant(int64_t media_id, int width,
+                                                        content::ImageFormat format) = 0;
+  // Images newest first, variants listed without bytes.
+  virtual Result<std::vector<content::Media>> ListMedia(int limit, int offset) = 0;
 
   // --- page views, for "trending"
   // Adds the counts to what is stored, in one transaction.
@@ -142,6 +200,19 @@ class Store {
   virtual Result<int64_t> DeleteUserSessions(int64_t user_id) = 0;
   // Removes the sessions that have expired at `now` (expires_at <= now); returns how many.
   virtual Result<int64_t> DeleteExpiredSessions(base::Seconds now) = 0;
+
+  // --- API tokens: what scripts present to the Admin API
+  // Stores a new token; returns its id. Conflict when token_hash is taken; InvalidArgument when
+  // user_id names no user, or name or token_hash is empty.
+  virtual Result<int64_t> CreateApiToken(const content::ApiToken& token) = 0;
+  // A user's tokens, newest first.
+  virtual Result<std::vector<content::ApiToken>> ListApiTokens(int64_t user_id) = 0;
+  // Revokes token `token_id` of user `user_id`. NotFound when that user has no such token.
+  virtual Status DeleteApiToken(int64_t user_id, int64_t token_id) = 0;
+  // The token with this hash, if its user exists and is not disabled; NotFound otherwise.
+  virtual Result<content::ApiToken> GetApiToken(std::string_view token_hash) = 0;
+  // Records the token's use at `at`. NotFound if there is no such token.
+  virtual Status TouchApiToken(int64_t token_id, base::Seconds at) = 0;
 
   // --- operations
   // Checks the database's own integrity and its schema version; InvalidArgument or Internal

@@ -1,6 +1,7 @@
 #include "store/sqlite/rows.h"
 
 #include <chrono>
+#include <unordered_map>
 
 namespace gazette::store::sqlite {
 namespace {
@@ -8,6 +9,8 @@ namespace {
 base::Seconds ToSeconds(int64_t unix_seconds) {
   return base::Seconds(std::chrono::seconds(unix_seconds));
 }
+
+constexpr int kMaxLimit = 1000;
 
 base::Error StoredValueError(const base::Error& error) {
   return base::Error(base::ErrorCode::kInternal, "stored row: " + error.message());
@@ -34,6 +37,7 @@ Result<content::Author> ReadAuthor(const Statement& row) {
   author.slug = row.Text(1);
   author.name = row.Text(2);
   author.bio = row.Text(3);
+  author.user_id = row.OptionalInt(4);
   return author;
 }
 
@@ -100,11 +104,131 @@ Result<content::Article> ReadArticle(const Statement& row, bool with_body) {
   article.published_at = ToSeconds(row.Int(8));
   article.updated_at = ToSeconds(row.Int(9));
   article.word_count = static_cast<int>(row.Int(10));
+  article.lead_image_id = row.OptionalInt(11);
+  article.lead_image_alt = row.Text(12);
+  article.created_by = row.OptionalInt(13);
+  article.version = row.Int(14);
   if (with_body) {
-    article.body_md = row.Text(11);
-    article.body_html = row.Text(12);
+    article.body_md = row.Text(15);
+    article.body_html = row.Text(16);
   }
   return article;
+}
+
+Result<content::ApiToken> ReadApiToken(const Statement& row) {
+  content::ApiToken token;
+  token.id = row.Int(0);
+  token.user_id = row.Int(1);
+  token.name = row.Text(2);
+  token.token_hash = row.Text(3);
+  token.created_at = ToSeconds(row.Int(4));
+  if (auto used = row.OptionalInt(5)) token.last_used_at = ToSeconds(*used);
+  return token;
+}
+
+Result<content::Revision> ReadRevision(const Statement& row) {
+  auto status = content::ParseArticleStatus(row.Text(5));
+  if (!status) return base::Unexpected(StoredValueError(status.error()));
+  content::Revision revision;
+  revision.id = row.Int(0);
+  revision.article_id = row.Int(1);
+  revision.title = row.Text(2);
+  revision.dek = row.Text(3);
+  revision.body_md = row.Text(4);
+  revision.status = *status;
+  revision.editor_id = row.OptionalInt(6);
+  revision.created_at = ToSeconds(row.Int(7));
+  return revision;
+}
+
+Result<content::Media> ReadMedia(const Statement& row) {
+  content::Media media;
+  media.id = row.Int(0);
+  media.sha256 = row.Text(1);
+  media.original_mime = row.Text(2);
+  media.filename = row.Text(3);
+  media.width = static_cast<int>(row.Int(4));
+  media.height = static_cast<int>(row.Int(5));
+  media.uploaded_by = row.OptionalInt(6);
+  media.created_at = ToSeconds(row.Int(7));
+  return media;
+}
+
+Result<content::MediaVariant> ReadMediaVariant(const Statement& row, bool with_bytes) {
+  auto format = content::ParseImageFormat(row.Text(1));
+  if (!format) return base::Unexpected(StoredValueError(format.error()));
+  content::MediaVariant variant;
+  variant.format = *format;
+  variant.width = static_cast<int>(row.Int(2));
+  variant.height = static_cast<int>(row.Int(3));
+  if (with_bytes) variant.bytes = row.Blob(4);
+  return variant;
+}
+
+Status CheckPage(int limit, int offset) {
+  if (limit < 1 || limit > kMaxLimit) {
+    return base::InvalidArgumentError("limit must be between 1 and " + std::to_string(kMaxLimit) +
+                                      ", not " + std::to_string(limit));
+  }
+  if (offset < 0) return base::InvalidArgumentError("offset must not be negative");
+  return base::Ok();
+}
+
+Status RequireRow(Db& db, std::string_view exists, int64_t id, std::string_view what) {
+  auto query = db.Prepare(exists);
+  if (!query) return base::Unexpected(query.error());
+  query->BindAll(id);
+  auto found = query->Step();
+  if (!found) return base::Unexpected(found.error());
+  if (!*found) {
+    return base::InvalidArgumentError("no " + std::string(what) + " with id " + std::to_string(id));
+  }
+  return base::Ok();
+}
+
+Status FillArticleLinks(Db& db, std::vector<content::Article>& articles) {
+  using content::Article;
+  if (articles.empty()) return base::Ok();
+  std::vector<int64_t> ids;
+  std::unordered_map<int64_t, Article*> by_id;
+  for (Article& article : articles) {
+    ids.push_back(article.id);
+    by_id.emplace(article.id, &article);
+  }
+  const std::string json_ids = JsonIds(ids);
+  struct LinkQuery {
+    std::string_view sql;
+    std::vector<int64_t> Article::*field;
+  };
+  constexpr LinkQuery kLinks[] = {
+      {"SELECT article_id, author_id FROM article_authors "
+       "WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position",
+       &Article::author_ids},
+      {"SELECT article_id, tag_id FROM article_tags "
+       "WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position",
+       &Article::tag_ids},
+  };
+  for (const LinkQuery& link : kLinks) {
+    auto query = db.Prepare(link.sql);
+    if (!query) return base::Unexpected(query.error());
+    query->BindAll(json_ids);
+    while (true) {
+      auto row = query->Step();
+      if (!row) return base::Unexpected(row.error());
+      if (!*row) break;
+      (by_id.at(query->Int(0))->*link.field).push_back(query->Int(1));
+    }
+  }
+  return base::Ok();
+}
+
+Result<std::vector<content::Article>> LoadArticleListing(Db& db, Statement& query) {
+  auto articles = ReadAll(query, [](const Statement& row) { return ReadArticle(row, false); });
+  if (!articles) return articles;
+  if (auto filled = FillArticleLinks(db, *articles); !filled) {
+    return base::Unexpected(filled.error());
+  }
+  return articles;
 }
 
 std::string Select(std::string_view columns, std::string_view rest) {

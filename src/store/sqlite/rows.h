@@ -1,5 +1,6 @@
 // Rows of the SQLite store as domain values: the column lists its queries select, the readers
-// that turn a row into a content:: value, and helpers that step through a query's rows.
+// that turn a row into a content:: value, helpers that step through a query's rows, and the
+// checks of references and pages that several tables' writes and listings share.
 #pragma once
 
 #include <span>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "content/media.h"
 #include "content/model.h"
 #include "content/user.h"
 #include "store/sqlite/sqlite_db.h"
@@ -19,14 +21,15 @@ namespace gazette::store::sqlite {
 
 // Each reader expects the columns of its list, in that order, starting at column 0.
 inline constexpr std::string_view kSectionColumns = "id, slug, name, kind, position, description";
-inline constexpr std::string_view kAuthorColumns = "id, slug, name, bio";
+inline constexpr std::string_view kAuthorColumns = "id, slug, name, bio, user_id";
 inline constexpr std::string_view kPartnerColumns =
     "id, slug, name, url, feed_url, credit, description";
 inline constexpr std::string_view kTagColumns = "id, slug, name";
 // An article without its bodies, from the table aliased "a".
 inline constexpr std::string_view kArticleColumns =
     "a.id, a.slug, a.title, a.dek, a.status, a.section_id, a.partner_id, a.original_url, "
-    "a.published_at, a.updated_at, a.word_count";
+    "a.published_at, a.updated_at, a.word_count, a.lead_image_id, a.lead_image_alt, "
+    "a.created_by, a.version";
 // An article with its bodies, from the table aliased "a".
 inline const std::string kArticleColumnsWithBody =
     std::string(kArticleColumns) + ", a.body_md, a.body_html";
@@ -36,6 +39,15 @@ inline constexpr std::string_view kUserColumns =
 // A session, from the table aliased "s".
 inline constexpr std::string_view kSessionColumns =
     "s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, s.last_seen_at";
+inline constexpr std::string_view kApiTokenColumns =
+    "t.id, t.user_id, t.name, t.token_hash, t.created_at, t.last_used_at";
+inline constexpr std::string_view kRevisionColumns =
+    "id, article_id, title, dek, body_md, status, editor_id, created_at";
+// An image without its variants.
+inline constexpr std::string_view kMediaColumns =
+    "id, sha256, original_mime, filename, width, height, uploaded_by, created_at";
+// A variant without its bytes; ReadMediaVariant reads the bytes from column 4 when asked.
+inline constexpr std::string_view kMediaVariantColumns = "media_id, format, width, height";
 
 // Errors: Internal when a stored enumeration value is unknown (the schema's CHECKs prevent it).
 Result<content::Section> ReadSection(const Statement& row);
@@ -44,11 +56,30 @@ Result<content::Partner> ReadPartner(const Statement& row);
 Result<content::Tag> ReadTag(const Statement& row);
 Result<content::User> ReadUser(const Statement& row);
 Result<content::Session> ReadSession(const Statement& row);
+Result<content::ApiToken> ReadApiToken(const Statement& row);
+Result<content::Revision> ReadRevision(const Statement& row);
+// variants is left empty.
+Result<content::Media> ReadMedia(const Statement& row);
+// The variant's bytes too when `with_bytes` (column 4); column 0, media_id, is not read.
+Result<content::MediaVariant> ReadMediaVariant(const Statement& row, bool with_bytes);
 // Reads the bodies too when `with_body`; author_ids and tag_ids are left empty.
 Result<content::Article> ReadArticle(const Statement& row, bool with_body);
 
 // A time as stored: whole seconds since the Unix epoch.
 inline int64_t UnixSeconds(base::Seconds time) { return time.time_since_epoch().count(); }
+
+// InvalidArgument unless limit is 1..1000 and offset is not negative.
+Status CheckPage(int limit, int offset);
+
+// InvalidArgument "no WHAT with id N" unless `exists` (which takes the id as ?1) finds a row.
+Status RequireRow(Db& db, std::string_view exists, int64_t id, std::string_view what);
+
+// Fills author_ids (in byline order) and tag_ids (in the order given) of every article, with
+// one query per link table whatever the number of articles.
+Status FillArticleLinks(Db& db, std::vector<content::Article>& articles);
+
+// The articles `query` (bound, selecting kArticleColumns) finds, without bodies, with their links.
+Result<std::vector<content::Article>> LoadArticleListing(Db& db, Statement& query);
 
 // "SELECT <columns> <rest>": query text from a column list and the rest of the statement.
 std::string Select(std::string_view columns, std::string_view rest);

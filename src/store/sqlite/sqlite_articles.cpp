@@ -1,7 +1,6 @@
 // SqliteStore: articles with their author and tag links, moved-article history, page views.
 #include <array>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -13,31 +12,11 @@ namespace {
 
 using content::Article;
 
-constexpr int kMaxLimit = 1000;
+// Said when an edit starts from a version of the article that is no longer the stored one.
+constexpr std::string_view kChangedMeanwhile =
+    "the article was changed by someone else since you opened it";
 
 std::string ArticleName(const Article& article) { return "article '" + article.slug + "'"; }
-
-Status CheckPage(int limit, int offset) {
-  if (limit < 1 || limit > kMaxLimit) {
-    return base::InvalidArgumentError("limit must be between 1 and " + std::to_string(kMaxLimit) +
-                                      ", not " + std::to_string(limit));
-  }
-  if (offset < 0) return base::InvalidArgumentError("offset must not be negative");
-  return base::Ok();
-}
-
-// InvalidArgument "no WHAT with id N" unless `exists` (which takes the id as ?1) finds a row.
-Status RequireRow(Db& db, std::string_view exists, int64_t id, std::string_view what) {
-  auto query = db.Prepare(exists);
-  if (!query) return base::Unexpected(query.error());
-  query->BindAll(id);
-  auto found = query->Step();
-  if (!found) return base::Unexpected(found.error());
-  if (!*found) {
-    return base::InvalidArgumentError("no " + std::string(what) + " with id " + std::to_string(id));
-  }
-  return base::Ok();
-}
 
 // InvalidArgument when `ids` names a row that does not exist or names one twice.
 Status RequireRows(Db& db, std::string_view exists, std::span<const int64_t> ids,
@@ -66,6 +45,11 @@ Status CheckReferences(Db& db, const Article& article) {
   if (checked) {
     checked = RequireRows(db, "SELECT 1 FROM tags WHERE id = ?", article.tag_ids, "tag");
   }
+  // The schema has no foreign key for the lead image (see 0003_newsroom.sql).
+  if (checked && article.lead_image_id) {
+    checked =
+        RequireRow(db, "SELECT 1 FROM media WHERE id = ?", *article.lead_image_id, "lead image");
+  }
   if (!checked) return base::Unexpected(WithContext(checked.error(), ArticleName(article)));
   return base::Ok();
 }
@@ -84,6 +68,8 @@ void BindFields(Statement& stmt, const Article& article) {
   stmt.Bind(":published_at", UnixSeconds(article.published_at));
   stmt.Bind(":updated_at", UnixSeconds(article.updated_at));
   stmt.Bind(":word_count", int64_t{article.word_count});
+  stmt.Bind(":lead_image_id", article.lead_image_id);
+  stmt.Bind(":lead_image_alt", article.lead_image_alt);
 }
 
 // Runs a statement whose values are bound; errors name the article.
@@ -128,15 +114,22 @@ Status WriteLinks(Db& db, int64_t article_id, const Article& article) {
   return base::Ok();
 }
 
-// Where the article with `id` lives now: (section id, slug). NotFound if there is no such article.
-Result<std::pair<int64_t, std::string>> LocationOf(Db& db, int64_t id) {
-  auto query = db.Prepare("SELECT section_id, slug FROM articles WHERE id = ?");
+// What an update needs to know of the stored article before it writes.
+struct StoredState {
+  int64_t section_id = 0;
+  std::string slug;
+  int64_t version = 0;
+};
+
+// The stored article's place and version. NotFound if there is no such article.
+Result<StoredState> StateOf(Db& db, int64_t id) {
+  auto query = db.Prepare("SELECT section_id, slug, version FROM articles WHERE id = ?");
   if (!query) return base::Unexpected(query.error());
   query->BindAll(id);
   return ReadOne(
       *query,
-      [](const Statement& row) -> Result<std::pair<int64_t, std::string>> {
-        return std::pair(row.Int(0), row.Text(1));
+      [](const Statement& row) -> Result<StoredState> {
+        return StoredState{row.Int(0), row.Text(1), row.Int(2)};
       },
       "no article with id " + std::to_string(id));
 }
@@ -159,45 +152,7 @@ Status RecordMove(Db& db, int64_t article_id, int64_t section_id, std::string_vi
   return record->Run();
 }
 
-// Fills author_ids (in byline order) and tag_ids (in the order given) of every article, with
-// one query per link table whatever the number of articles.
-Status FillLinks(Db& db, std::vector<Article>& articles) {
-  if (articles.empty()) return base::Ok();
-  std::vector<int64_t> ids;
-  std::unordered_map<int64_t, Article*> by_id;
-  for (Article& article : articles) {
-    ids.push_back(article.id);
-    by_id.emplace(article.id, &article);
-  }
-  const std::string json_ids = JsonIds(ids);
-  struct LinkQuery {
-    std::string_view sql;
-    std::vector<int64_t> Article::*field;
-  };
-  constexpr LinkQuery kLinks[] = {
-      {"SELECT article_id, author_id FROM article_authors "
-       "WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position",
-       &Article::author_ids},
-      {"SELECT article_id, tag_id FROM article_tags "
-       "WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position",
-       &Article::tag_ids},
-  };
-  for (const LinkQuery& link : kLinks) {
-    auto query = db.Prepare(link.sql);
-    if (!query) return base::Unexpected(query.error());
-    query->BindAll(json_ids);
-    while (true) {
-      auto row = query->Step();
-      if (!row) return base::Unexpected(row.error());
-      if (!*row) break;
-      (by_id.at(query->Int(0))->*link.field).push_back(query->Int(1));
-    }
-  }
-  return base::Ok();
-}
-
 Result<Article> ReadWithBody(const Statement& row) { return ReadArticle(row, true); }
-Result<Article> ReadWithoutBody(const Statement& row) { return ReadArticle(row, false); }
 
 // The one article `query` (bound, selecting kArticleColumnsWithBody) finds,
 // with its links; NotFound `missing` if none.
@@ -205,16 +160,8 @@ Result<Article> LoadArticle(Db& db, Statement& query, std::string_view missing) 
   auto article = ReadOne(query, ReadWithBody, missing);
   if (!article) return article;
   std::vector<Article> one{std::move(*article)};
-  if (auto filled = FillLinks(db, one); !filled) return base::Unexpected(filled.error());
+  if (auto filled = FillArticleLinks(db, one); !filled) return base::Unexpected(filled.error());
   return std::move(one.front());
-}
-
-// The articles `query` (bound, selecting kArticleColumns) finds, with their links.
-Result<std::vector<Article>> LoadListing(Db& db, Statement& query) {
-  auto articles = ReadAll(query, ReadWithoutBody);
-  if (!articles) return articles;
-  if (auto filled = FillLinks(db, *articles); !filled) return base::Unexpected(filled.error());
-  return articles;
 }
 
 // The listing query for the filters present in `query`, one text (and cached statement) per
@@ -285,16 +232,22 @@ void BindFilters(Statement& stmt, const ArticleQuery& query) {
 
 Result<int64_t> SqliteStore::CreateArticle(const Article& article) {
   return Write([&article](Db& db) -> Result<int64_t> {
-    if (auto checked = CheckReferences(db, article); !checked) {
-      return base::Unexpected(checked.error());
+    Status checked = CheckReferences(db, article);
+    if (checked && article.created_by) {
+      checked = RequireRow(db, "SELECT 1 FROM users WHERE id = ?", *article.created_by, "user");
+      if (!checked) checked = base::Unexpected(WithContext(checked.error(), ArticleName(article)));
     }
+    if (!checked) return base::Unexpected(checked.error());
+    // A new article is at version 1, whatever article.version says.
     auto insert = db.Prepare(
         "INSERT INTO articles (slug, title, dek, body_md, body_html, status, section_id, "
-        "partner_id, original_url, published_at, updated_at, word_count) VALUES (:slug, :title, "
-        ":dek, :body_md, :body_html, :status, :section_id, :partner_id, :original_url, "
-        ":published_at, :updated_at, :word_count)");
+        "partner_id, original_url, published_at, updated_at, word_count, lead_image_id, "
+        "lead_image_alt, created_by, version) VALUES (:slug, :title, :dek, :body_md, :body_html, "
+        ":status, :section_id, :partner_id, :original_url, :published_at, :updated_at, "
+        ":word_count, :lead_image_id, :lead_image_alt, :created_by, 1)");
     if (!insert) return base::Unexpected(insert.error());
     BindFields(*insert, article);
+    insert->Bind(":created_by", article.created_by);
     if (auto ran = RunFor(*insert, article); !ran) return base::Unexpected(ran.error());
     const int64_t id = db.LastInsertId();
     Status linked = WriteLinks(db, id, article);
@@ -306,15 +259,17 @@ Result<int64_t> SqliteStore::CreateArticle(const Article& article) {
 
 Status SqliteStore::UpdateArticle(const Article& article) {
   return Write([&article](Db& db) -> Status {
-    auto old = LocationOf(db, article.id);
+    auto old = StateOf(db, article.id);
     if (!old) return base::Unexpected(old.error());
-    const auto& [old_section_id, old_slug] = *old;
+    const auto& [old_section_id, old_slug, old_version] = *old;
+    if (old_version != article.version) return base::ConflictError(std::string(kChangedMeanwhile));
     if (auto checked = CheckReferences(db, article); !checked) return checked;
     auto update = db.Prepare(
         "UPDATE articles SET slug = :slug, title = :title, dek = :dek, body_md = :body_md, "
         "body_html = :body_html, status = :status, section_id = :section_id, "
         "partner_id = :partner_id, original_url = :original_url, published_at = :published_at, "
-        "updated_at = :updated_at, word_count = :word_count WHERE id = :id");
+        "updated_at = :updated_at, word_count = :word_count, lead_image_id = :lead_image_id, "
+        "lead_image_alt = :lead_image_alt, version = version + 1 WHERE id = :id");
     if (!update) return base::Unexpected(update.error());
     BindFields(*update, article);
     update->Bind(":id", article.id);
@@ -374,7 +329,7 @@ Result<std::vector<Article>> SqliteStore::ListPublished(const ArticleQuery& quer
     BindFilters(*listing, query);
     listing->Bind(":limit", int64_t{query.limit});
     listing->Bind(":offset", int64_t{query.offset});
-    return LoadListing(db, *listing);
+    return LoadArticleListing(db, *listing);
   });
 }
 
@@ -419,7 +374,7 @@ Result<std::vector<Article>> SqliteStore::MostViewed(int64_t since_day, int limi
     auto query = db.Prepare(kSql);
     if (!query) return base::Unexpected(query.error());
     query->BindAll(since_day, int64_t{limit});
-    return LoadListing(db, *query);
+    return LoadArticleListing(db, *query);
   });
 }
 

@@ -77,6 +77,12 @@ void Statement::Bind(int index, std::string_view value) {
   Remember(sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
+void Statement::BindBlob(int index, std::string_view bytes) {
+  // As for text: a null pointer would bind SQL NULL.
+  const char* data = bytes.data() != nullptr ? bytes.data() : "";
+  Remember(sqlite3_bind_blob64(stmt_, index, data, bytes.size(), SQLITE_TRANSIENT));
+}
+
 void Statement::Bind(int index, std::nullopt_t) { Remember(sqlite3_bind_null(stmt_, index)); }
 
 void Statement::Bind(int index, const std::optional<int64_t>& value) {
@@ -121,6 +127,13 @@ std::string Statement::Text(int column) const {
   const auto* text = sqlite3_column_text(stmt_, column);
   if (text == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::string Statement::Blob(int column) const {
+  const void* blob = sqlite3_column_blob(stmt_, column);
+  if (blob == nullptr) return {};
+  return std::string(static_cast<const char*>(blob),
                      static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 

@@ -50,6 +50,8 @@ class Statement {
   void Bind(int index, std::nullopt_t);
   void Bind(int index, const std::optional<int64_t>& value);
   void Bind(int index, const std::optional<std::string>& value);
+  // Binds `bytes` as a BLOB, not TEXT: any bytes, NUL included, as they are.
+  void BindBlob(int index, std::string_view bytes);
   template <class T>
   void Bind(std::string_view name, const T& value) {
     Bind(ParameterIndex(name), value);
@@ -71,6 +73,8 @@ class Statement {
   // Columns of the current row, 0-based. REQUIRES: the last Step() returned true.
   int64_t Int(int column) const;
   std::string Text(int column) const;
+  // A BLOB column's bytes (empty for NULL or a zero-length BLOB).
+  std::string Blob(int column) const;
   bool IsNull(int column) const;
   std::optional<int64_t> OptionalInt(int column) const;
   std::optional<std::string> OptionalText(int column) const;

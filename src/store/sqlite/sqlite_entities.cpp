@@ -19,6 +19,27 @@ Result<int64_t> Insert(Db& db, Statement& insert, std::string_view kind, std::st
   return db.LastInsertId();
 }
 
+// Runs an UPDATE of row `id` whose values are already bound; NotFound when there is no such row.
+Status UpdateRow(Db& db, Statement& update, std::string_view kind, std::string_view slug,
+                 int64_t id) {
+  if (auto ran = update.Run(); !ran) {
+    return base::Unexpected(WithContext(ran.error(), Quoted(kind, slug)));
+  }
+  if (db.Changes() == 0) {
+    return base::NotFoundError("no " + std::string(kind) + " with id " + std::to_string(id));
+  }
+  return base::Ok();
+}
+
+// InvalidArgument naming the author when user_id names no user. authors.user_id has no foreign
+// key (0001 made it before the users existed), so the store checks it.
+Status CheckAuthorUser(Db& db, const content::Author& author) {
+  if (!author.user_id) return base::Ok();
+  Status found = RequireRow(db, "SELECT 1 FROM users WHERE id = ?", *author.user_id, "user");
+  if (!found) return base::Unexpected(WithContext(found.error(), Quoted("author", author.slug)));
+  return base::Ok();
+}
+
 // The rows of `table_query` (which takes a JSON id array as ?1) in the order of `ids`.
 template <class Reader>
 auto ByIds(Db& db, std::string_view table_query, std::span<const int64_t> ids, Reader read)
@@ -49,6 +70,28 @@ Result<content::Section> SqliteStore::GetSectionBySlug(std::string_view slug) {
     if (!query) return base::Unexpected(query.error());
     query->BindAll(slug);
     return ReadOne(*query, ReadSection, "no " + Quoted("section", slug));
+  });
+}
+
+Result<content::Section> SqliteStore::GetSection(int64_t id) {
+  static const std::string kSql = Select(kSectionColumns, "FROM sections WHERE id = ?");
+  return Read([id](Db& db) -> Result<content::Section> {
+    auto query = db.Prepare(kSql);
+    if (!query) return base::Unexpected(query.error());
+    query->BindAll(id);
+    return ReadOne(*query, ReadSection, "no section with id " + std::to_string(id));
+  });
+}
+
+Status SqliteStore::UpdateSection(const content::Section& section) {
+  return Write([&section](Db& db) -> Status {
+    auto update = db.Prepare(
+        "UPDATE sections SET slug = ?, name = ?, kind = ?, position = ?, description = ? "
+        "WHERE id = ?");
+    if (!update) return base::Unexpected(update.error());
+    update->BindAll(section.slug, section.name, content::SectionKindName(section.kind),
+                    int64_t{section.position}, section.description, section.id);
+    return UpdateRow(db, *update, "section", section.slug, section.id);
   });
 }
 
@@ -88,12 +131,47 @@ Result<std::vector<content::Author>> SqliteStore::GetAuthors(std::span<const int
   return Read([ids](Db& db) { return ByIds(db, kSql, ids, ReadAuthor); });
 }
 
+Result<content::Author> SqliteStore::GetAuthor(int64_t id) {
+  static const std::string kSql = Select(kAuthorColumns, "FROM authors WHERE id = ?");
+  return Read([id](Db& db) -> Result<content::Author> {
+    auto query = db.Prepare(kSql);
+    if (!query) return base::Unexpected(query.error());
+    query->BindAll(id);
+    return ReadOne(*query, ReadAuthor, "no author with id " + std::to_string(id));
+  });
+}
+
+Result<content::Author> SqliteStore::GetAuthorByUser(int64_t user_id) {
+  static const std::string kSql = Select(kAuthorColumns, "FROM authors WHERE user_id = ?");
+  return Read([user_id](Db& db) -> Result<content::Author> {
+    auto query = db.Prepare(kSql);
+    if (!query) return base::Unexpected(query.error());
+    query->BindAll(user_id);
+    return ReadOne(*query, ReadAuthor,
+                   "user " + std::to_string(user_id) + " has no author profile");
+  });
+}
+
 Result<int64_t> SqliteStore::CreateAuthor(const content::Author& author) {
   return Write([&author](Db& db) -> Result<int64_t> {
-    auto insert = db.Prepare("INSERT INTO authors (slug, name, bio) VALUES (?, ?, ?)");
+    if (auto checked = CheckAuthorUser(db, author); !checked) {
+      return base::Unexpected(checked.error());
+    }
+    auto insert = db.Prepare("INSERT INTO authors (slug, name, bio, user_id) VALUES (?, ?, ?, ?)");
     if (!insert) return base::Unexpected(insert.error());
-    insert->BindAll(author.slug, author.name, author.bio);
+    insert->BindAll(author.slug, author.name, author.bio, author.user_id);
     return Insert(db, *insert, "author", author.slug);
+  });
+}
+
+Status SqliteStore::UpdateAuthor(const content::Author& author) {
+  return Write([&author](Db& db) -> Status {
+    if (auto checked = CheckAuthorUser(db, author); !checked) return checked;
+    auto update =
+        db.Prepare("UPDATE authors SET slug = ?, name = ?, bio = ?, user_id = ? WHERE id = ?");
+    if (!update) return base::Unexpected(update.error());
+    update->BindAll(author.slug, author.name, author.bio, author.user_id, author.id);
+    return UpdateRow(db, *update, "author", author.slug, author.id);
   });
 }
 
@@ -135,6 +213,27 @@ Result<int64_t> SqliteStore::CreatePartner(const content::Partner& partner) {
     insert->BindAll(partner.slug, partner.name, partner.url, partner.feed_url,
                     content::PartnerCreditName(partner.credit), partner.description);
     return Insert(db, *insert, "partner", partner.slug);
+  });
+}
+
+Status SqliteStore::UpdatePartner(const content::Partner& partner) {
+  return Write([&partner](Db& db) -> Status {
+    auto update = db.Prepare(
+        "UPDATE partners SET slug = ?, name = ?, url = ?, feed_url = ?, credit = ?, "
+        "description = ? WHERE id = ?");
+    if (!update) return base::Unexpected(update.error());
+    update->BindAll(partner.slug, partner.name, partner.url, partner.feed_url,
+                    content::PartnerCreditName(partner.credit), partner.description, partner.id);
+    return UpdateRow(db, *update, "partner", partner.slug, partner.id);
+  });
+}
+
+Result<std::vector<content::Tag>> SqliteStore::ListTags() {
+  static const std::string kSql = Select(kTagColumns, "FROM tags ORDER BY name, id");
+  return Read([](Db& db) -> Result<std::vector<content::Tag>> {
+    auto query = db.Prepare(kSql);
+    if (!query) return base::Unexpected(query.error());
+    return ReadAll(*query, ReadTag);
   });
 }
 

@@ -144,6 +144,30 @@ Status CheckDerivedData(Db& db) {
   return base::Ok();
 }
 
+// Internal when a reference the schema cannot enforce with a foreign key (it was made before the
+// table it names) is broken: an article's lead image, an author's user.
+Status CheckUnenforcedReferences(Db& db) {
+  auto check = db.Prepare(
+      "SELECT (SELECT count(*) FROM articles a WHERE a.lead_image_id IS NOT NULL "
+      "  AND NOT EXISTS (SELECT 1 FROM media m WHERE m.id = a.lead_image_id)), "
+      "(SELECT count(*) FROM authors au WHERE au.user_id IS NOT NULL "
+      "  AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = au.user_id))");
+  if (!check) return base::Unexpected(check.error());
+  auto row = check->Step();
+  if (!row) return base::Unexpected(row.error());
+  const int64_t lead_images = check->Int(0);
+  const int64_t authors = check->Int(1);
+  if (lead_images > 0) {
+    return base::InternalError(db.path() + ": " + std::to_string(lead_images) +
+                               " articles have a lead image that is not stored");
+  }
+  if (authors > 0) {
+    return base::InternalError(db.path() + ": " + std::to_string(authors) +
+                               " authors belong to a user that does not exist");
+  }
+  return base::Ok();
+}
+
 Status CheckVersion(Db& db) {
   auto version = CurrentSchemaVersion(db);
   if (!version) return base::Unexpected(version.error());
@@ -160,6 +184,7 @@ Status SqliteStore::CheckIntegrity() {
     Status checked = CheckPages(db);
     if (checked) checked = CheckForeignKeys(db);
     if (checked) checked = CheckVersion(db);
+    if (checked) checked = CheckUnenforcedReferences(db);
     if (checked) checked = CheckDerivedData(db);
     return checked;
   });

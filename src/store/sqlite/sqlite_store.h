@@ -22,6 +22,6 @@ struct SqliteOptions {
 // Internal "PATH: file is not a database" (or SQLite's own words) when it cannot be used;
 // InvalidArgument when its schema is newer than this binary knows.
 base::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
-                                                      const SqliteOptions& options = {});
+                                                     const SqliteOptions& options = {});
 
 }  // namespace gazette::store

@@ -23,18 +23,25 @@ class SqliteStore final : public Store {
 
   Result<std::vector<content::Section>> ListSections() override;
   Result<content::Section> GetSectionBySlug(std::string_view slug) override;
+  Result<content::Section> GetSection(int64_t id) override;
   Result<int64_t> CreateSection(const content::Section& section) override;
+  Status UpdateSection(const content::Section& section) override;
 
   Result<std::vector<content::Author>> ListAuthors() override;
   Result<content::Author> GetAuthorBySlug(std::string_view slug) override;
   Result<std::vector<content::Author>> GetAuthors(std::span<const int64_t> ids) override;
+  Result<content::Author> GetAuthor(int64_t id) override;
+  Result<content::Author> GetAuthorByUser(int64_t user_id) override;
   Result<int64_t> CreateAuthor(const content::Author& author) override;
+  Status UpdateAuthor(const content::Author& author) override;
 
   Result<std::vector<content::Partner>> ListPartners() override;
   Result<content::Partner> GetPartner(int64_t id) override;
   Result<content::Partner> GetPartnerBySlug(std::string_view slug) override;
   Result<int64_t> CreatePartner(const content::Partner& partner) override;
+  Status UpdatePartner(const content::Partner& partner) override;
 
+  Result<std::vector<content::Tag>> ListTags() override;
   Result<content::Tag> GetTagBySlug(std::string_view slug) override;
   Result<std::vector<content::Tag>> GetTags(std::span<const int64_t> ids) override;
   Result<int64_t> UpsertTag(const content::Tag& tag) override;
@@ -48,6 +55,19 @@ class SqliteStore final : public Store {
   Result<content::Article> FindMovedArticle(int64_t section_id, std::string_view slug) override;
   Result<std::vector<content::Article>> ListPublished(const ArticleQuery& query) override;
   Result<int64_t> CountPublished(const ArticleQuery& query) override;
+  Result<std::vector<content::Article>> ListArticles(const ArticleFilter& filter) override;
+  Result<int64_t> CountArticles(const ArticleFilter& filter) override;
+  Result<std::vector<int64_t>> PublishDueArticles(base::Seconds now) override;
+
+  Result<int64_t> CreateRevision(const content::Revision& revision) override;
+  Result<std::vector<content::Revision>> ListRevisions(int64_t article_id) override;
+  Result<content::Revision> GetRevision(int64_t id) override;
+
+  Result<int64_t> CreateMedia(const content::Media& media) override;
+  Result<content::Media> GetMedia(int64_t id) override;
+  Result<content::MediaVariant> GetMediaVariant(int64_t media_id, int width,
+                                                content::ImageFormat format) override;
+  Result<std::vector<content::Media>> ListMedia(int limit, int offset) override;
 
   Status AddViews(std::span<const ViewCount> views) override;
   Result<std::vector<content::Article>> MostViewed(int64_t since_day, int limit) override;
@@ -68,6 +88,12 @@ class SqliteStore final : public Store {
   Status DeleteSession(std::string_view token_hash) override;
   Result<int64_t> DeleteUserSessions(int64_t user_id) override;
   Result<int64_t> DeleteExpiredSessions(base::Seconds now) override;
+
+  Result<int64_t> CreateApiToken(const content::ApiToken& token) override;
+  Result<std::vector<content::ApiToken>> ListApiTokens(int64_t user_id) override;
+  Status DeleteApiToken(int64_t user_id, int64_t token_id) override;
+  Result<content::ApiToken> GetApiToken(std::string_view token_hash) override;
+  Status TouchApiToken(int64_t token_id, base::Seconds at) override;
 
   Status CheckIntegrity() override;
 

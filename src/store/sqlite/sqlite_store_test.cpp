@@ -160,6 +160,36 @@ TEST_F(SqliteStoreTest, IntegrityCheckFindsBrokenReferences) {
   EXPECT_NE(checked.error().message().find(path_), std::string::npos);
 }
 
+// A lead image and an author's user have no foreign key (their columns predate the tables they
+// name): the integrity check looks for them itself.
+TEST_F(SqliteStoreTest, IntegrityCheckFindsAMissingLeadImageOrAuthorUser) {
+  auto store = Create();
+  ASSERT_NE(store, nullptr);
+  const int64_t section = store->CreateSection({.slug = "east-asia", .name = "East Asia"}).value();
+  content::Article article;
+  article.slug = "piece";
+  article.title = "Piece";
+  article.section_id = section;
+  ASSERT_TRUE(Succeeds(store->CreateArticle(article)));
+  ASSERT_TRUE(Succeeds(store->CreateAuthor({.slug = "ann-lee", .name = "Ann Lee"})));
+  ASSERT_TRUE(Succeeds(store->CheckIntegrity()));
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+
+  ASSERT_TRUE(Succeeds(raw->Exec("UPDATE articles SET lead_image_id = 77")));
+  auto checked = store->CheckIntegrity();
+  ASSERT_TRUE(FailsWith(checked, ErrorCode::kInternal));
+  EXPECT_NE(checked.error().message().find("lead image"), std::string::npos)
+      << checked.error().message();
+
+  ASSERT_TRUE(Succeeds(raw->Exec("UPDATE articles SET lead_image_id = NULL")));
+  ASSERT_TRUE(Succeeds(raw->Exec("UPDATE authors SET user_id = 88")));
+  checked = store->CheckIntegrity();
+  ASSERT_TRUE(FailsWith(checked, ErrorCode::kInternal));
+  EXPECT_NE(checked.error().message().find("authors belong to a user"), std::string::npos)
+      << checked.error().message();
+}
+
 TEST_F(SqliteStoreTest, IntegrityCheckFindsAMissingMigration) {
   auto store = Create();
   ASSERT_NE(store, nullptr);
@@ -333,6 +363,42 @@ TEST_F(SqliteStoreTest, OpeningAnOlderDatabaseAddsTheAccounts) {
   ASSERT_NE(store, nullptr);
   EXPECT_TRUE(Succeeds(store->CreateUser(
       {.email = "ann@example.com", .name = "Ann", .password_hash = "$argon2id$x"})));
+  EXPECT_TRUE(Succeeds(store->CheckIntegrity()));
+}
+
+// A database of schema version 2 with an article in it: opening it adds the newsroom's columns
+// and tables, and the article starts at version 1 with no lead image and no creator.
+TEST_F(SqliteStoreTest, OpeningAVersionTwoDatabaseKeepsItsArticles) {
+  {
+    auto raw = Db::Open(path_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(Succeeds(raw));
+    ASSERT_TRUE(Succeeds((*raw)->Exec(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at INTEGER NOT NULL) STRICT;")));
+    for (const sqlite::Migration& migration : sqlite::EmbeddedMigrations()) {
+      if (migration.version > 2) break;
+      ASSERT_TRUE(Succeeds((*raw)->Exec(migration.sql)));
+      ASSERT_TRUE(Succeeds((*raw)->Exec("INSERT INTO schema_version VALUES (" +
+                                        std::to_string(migration.version) + ", 'old', 0)")));
+    }
+    ASSERT_TRUE(Succeeds((*raw)->Exec(
+        "INSERT INTO sections (slug, name, kind) VALUES ('east-asia', 'East Asia', 'region');"
+        "INSERT INTO articles (slug, title, status, section_id, published_at) "
+        "VALUES ('old-piece', 'Old piece', 'published', 1, 100);")));
+  }
+  auto store = Create();
+  ASSERT_NE(store, nullptr);
+  auto listed = store->ListArticles({});
+  ASSERT_TRUE(Succeeds(listed));
+  ASSERT_EQ(listed->size(), 1u);
+  content::Article article = listed->front();
+  EXPECT_EQ(article.slug, "old-piece");
+  EXPECT_EQ(article.version, 1);
+  EXPECT_EQ(article.created_by, std::nullopt);
+  EXPECT_EQ(article.lead_image_alt, "");
+  article.title = "Old piece, edited";
+  EXPECT_TRUE(Succeeds(store->UpdateArticle(article)));
+  EXPECT_TRUE(FailsWith(store->UpdateArticle(article), ErrorCode::kConflict));
   EXPECT_TRUE(Succeeds(store->CheckIntegrity()));
 }
 

@@ -65,6 +65,20 @@ int64_t StoreContractTest::AddArticle(const Article& article) {
   return Must(store().CreateArticle(article));
 }
 
+int64_t StoreContractTest::AddUser(const std::string& email, content::Role role) {
+  return Must(store().CreateUser({.email = email,
+                                  .name = "Name of " + email,
+                                  .role = role,
+                                  .password_hash = "$argon2id$v=19$m=8,t=1,p=1$hash-of-" + email,
+                                  .created_at = At(1'700'000'000)}));
+}
+
+base::Status StoreContractTest::Save(Article& article) {
+  auto saved = store().UpdateArticle(article);
+  if (saved) ++article.version;
+  return saved;
+}
+
 Article StoreContractTest::NewArticle(const std::string& slug, int64_t section_id,
                                       int64_t published_at) {
   Article article;
@@ -457,7 +471,7 @@ TEST_P(StoreContractTest, MovedArticleIsFoundAtItsOldAddresses) {
   EXPECT_TRUE(FailsWith(store().FindMovedArticle(east, "korea-talks"), ErrorCode::kNotFound));
 
   article.slug = "korea-talks-resume";
-  ASSERT_TRUE(Succeeds(store().UpdateArticle(article)));
+  ASSERT_TRUE(Succeeds(Save(article)));
   EXPECT_TRUE(FailsWith(store().GetPublishedArticle(east, "korea-talks"), ErrorCode::kNotFound));
   auto moved = Must(store().FindMovedArticle(east, "korea-talks"));
   EXPECT_EQ(moved.id, article.id);
@@ -465,7 +479,7 @@ TEST_P(StoreContractTest, MovedArticleIsFoundAtItsOldAddresses) {
   EXPECT_EQ(moved.body_md, article.body_md);
 
   article.section_id = world;
-  ASSERT_TRUE(Succeeds(store().UpdateArticle(article)));
+  ASSERT_TRUE(Succeeds(Save(article)));
   EXPECT_EQ(Must(store().FindMovedArticle(east, "korea-talks")).section_id, world);
   EXPECT_EQ(Must(store().FindMovedArticle(east, "korea-talks-resume")).id, article.id);
   EXPECT_EQ(Must(store().GetPublishedArticle(world, "korea-talks-resume")).id, article.id);
@@ -473,14 +487,14 @@ TEST_P(StoreContractTest, MovedArticleIsFoundAtItsOldAddresses) {
   // Moving back home: the original address is the article's own again, not a redirect.
   article.section_id = east;
   article.slug = "korea-talks";
-  ASSERT_TRUE(Succeeds(store().UpdateArticle(article)));
+  ASSERT_TRUE(Succeeds(Save(article)));
   EXPECT_TRUE(FailsWith(store().FindMovedArticle(east, "korea-talks"), ErrorCode::kNotFound));
   EXPECT_EQ(Must(store().GetPublishedArticle(east, "korea-talks")).id, article.id);
   EXPECT_EQ(Must(store().FindMovedArticle(world, "korea-talks-resume")).slug, "korea-talks");
 
   // An unpublished article does not answer at its old addresses either.
   article.status = ArticleStatus::kArchived;
-  ASSERT_TRUE(Succeeds(store().UpdateArticle(article)));
+  ASSERT_TRUE(Succeeds(Save(article)));
   EXPECT_TRUE(
       FailsWith(store().FindMovedArticle(world, "korea-talks-resume"), ErrorCode::kNotFound));
 }

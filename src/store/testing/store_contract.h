@@ -16,6 +16,7 @@
 
 #include "base/result.h"
 #include "content/model.h"
+#include "content/user.h"
 #include "store/store.h"
 
 namespace gazette::store {
@@ -62,6 +63,12 @@ class StoreContractTest : public ::testing::TestWithParam<StoreBackend> {
   int64_t AddTag(const std::string& slug);
   int64_t AddPartner(const std::string& slug);
   int64_t AddArticle(const content::Article& article);
+  // A user with this email and role; records a test failure if the store refuses.
+  int64_t AddUser(const std::string& email, content::Role role = content::Role::kEditor);
+
+  // Updates the article as an editor who goes on editing would: on success, article.version
+  // follows the stored version.
+  base::Status Save(content::Article& article);
 
   // A published article in `section_id` with a body, published at `published_at` (Unix seconds).
   static content::Article NewArticle(const std::string& slug, int64_t section_id,
