@@ -1,9 +1,17 @@
 #include "admin/admin.h"
 
+#include "admin/admin_api.h"
 #include "admin/admin_services.h"
+#include "admin/article_pages.h"
 #include "admin/dashboard_page.h"
 #include "admin/login_pages.h"
+#include "admin/media_pages.h"
+#include "admin/partner_pages.h"
+#include "admin/profile_pages.h"
 #include "admin/routes.h"
+#include "admin/section_pages.h"
+#include "admin/settings_pages.h"
+#include "admin/user_pages.h"
 #include "auth/signed_value.h"
 #include "base/log.h"
 
@@ -54,6 +62,8 @@ struct Admin::Impl {
 
 base::Result<std::unique_ptr<Admin>> Admin::Create(store::Store& store, const base::Clock& clock,
                                                    AdminConfig config) {
+  // The name an admin set in the newsroom wins over the configured one, as on the site.
+  if (auto name = store.GetSetting("site.name")) config.site_name = *name;
   auto ui = Ui::Load(config.site_name);
   if (!ui) return base::Unexpected(ui.error());
   auto key = SigningKey(store);
@@ -79,6 +89,22 @@ void Admin::Register(http::Router& router) {
                 });
   RegisterLoginPages(routes, impl_->services, impl_->dummy_hash);
   RegisterDashboard(routes, impl_->services);
+  RegisterArticlePages(routes, impl_->services);
+  RegisterSectionPages(routes, impl_->services);
+  RegisterPartnerPages(routes, impl_->services);
+  RegisterUserPages(routes, impl_->services);
+  RegisterSettingsPages(routes, impl_->services);
+  RegisterProfilePages(routes, impl_->services);
+  RegisterMediaPages(routes, impl_->services);
+  RegisterAdminApi(routes, impl_->services);
+}
+
+std::vector<RouteSpec> Admin::RouteTable() const {
+  std::vector<RouteSpec> table;
+  for (const auto& routes : impl_->routes) {
+    table.insert(table.end(), routes->table().begin(), routes->table().end());
+  }
+  return table;
 }
 
 base::Result<int> Admin::PublishDueArticles() {

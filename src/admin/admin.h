@@ -6,7 +6,9 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "admin/route_spec.h"
 #include "auth/password.h"
 #include "base/clock.h"
 #include "content/model.h"
@@ -19,6 +21,7 @@ namespace gazette::admin {
 struct AdminConfig {
   std::string site_name = "Gazette";
   std::string site_url = "http://127.0.0.1:8080";  // absolute, no trailing '/'
+  int articles_per_page = 10;                      // gazette.toml's, until an admin sets one
   auth::PasswordCost password_cost = auth::PasswordCost::kInteractive;
   // A session ends after this long without a request, and in any case after max_session.
   std::chrono::seconds session_idle{std::chrono::hours(24 * 2)};
@@ -40,6 +43,9 @@ class Admin {
 
   // Adds every /admin/ and /api/admin/v1/ route to `router`.
   void Register(http::Router& router);
+
+  // Every route Register added, in order, with how it is reached and the role it needs.
+  std::vector<RouteSpec> RouteTable() const;
 
   // Publishes the scheduled articles that are due; returns how many. The app calls it at start
   // (for articles whose time passed while the server was down) and every few seconds.

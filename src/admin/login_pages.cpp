@@ -23,10 +23,6 @@ constexpr std::chrono::seconds kLoginCookieLife{60 * 60};
 // How long the second-factor step may take after the password was right.
 constexpr std::chrono::seconds kSecondFactorWindow{5 * 60};
 
-std::string LastStepKey(int64_t user_id) {
-  return "auth.totp_last_step." + std::to_string(user_id);
-}
-
 class LoginPages {
  public:
   LoginPages(AdminServices& services, std::string dummy_hash)
@@ -96,7 +92,7 @@ class LoginPages {
       return Throttled(*wait, user->email);
     }
     int64_t last_step = 0;
-    if (auto stored = services_.store.GetSetting(LastStepKey(user->id))) {
+    if (auto stored = services_.store.GetSetting(TotpLastStepKey(user->id))) {
       std::from_chars(stored->data(), stored->data() + stored->size(), last_step);
     }
     auto step =
@@ -107,7 +103,7 @@ class LoginPages {
       if (!message.empty()) message[0] = static_cast<char>(std::toupper(message[0]));
       return CodePage(401, *csrf, form->Value("pending"), next, message + ".");
     }
-    if (auto saved = services_.store.SetSetting(LastStepKey(user->id), std::to_string(*step));
+    if (auto saved = services_.store.SetSetting(TotpLastStepKey(user->id), std::to_string(*step));
         !saved) {
       return Unavailable(saved.error());
     }
@@ -231,6 +227,10 @@ class LoginPages {
 };
 
 }  // namespace
+
+std::string TotpLastStepKey(int64_t user_id) {
+  return "auth.totp_last_step." + std::to_string(user_id);
+}
 
 std::string SafeNextPath(std::string_view next) {
   const bool safe = next.starts_with("/admin/") && next.find("//") == std::string_view::npos &&

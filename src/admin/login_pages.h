@@ -15,6 +15,10 @@ namespace gazette::admin {
 // no account, so that a wrong email takes as long as a wrong password.
 void RegisterLoginPages(AdminRoutes& routes, AdminServices& services, std::string dummy_hash);
 
+// The setting that holds the time step of a user's last accepted two-factor code: every place
+// that accepts a code records it there, so that no code is accepted twice.
+std::string TotpLastStepKey(int64_t user_id);
+
 // Where to go after signing in: `next` when it is a newsroom path, else the dashboard.
 std::string SafeNextPath(std::string_view next);
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "admin/admin_request.h"
+#include "admin/route_spec.h"
 #include "content/user.h"
 #include "http/router.h"
 
@@ -15,20 +16,6 @@ namespace gazette::admin {
 
 class SessionAuth;
 class Ui;
-
-// How a route is reached.
-enum class RouteKind {
-  kPublic,  // no account needed: the sign-in pages, the newsroom's assets
-  kPage,    // a browser session cookie; POSTs carry the session's CSRF token
-  kApi,     // an API token (Authorization: Bearer); errors in JSON
-};
-
-struct RouteSpec {
-  http::Method method = http::Method::kGet;
-  std::string pattern;
-  RouteKind kind = RouteKind::kPage;
-  content::Role min_role = content::Role::kContributor;  // ignored for kPublic
-};
 
 class AdminRoutes {
  public:

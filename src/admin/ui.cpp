@@ -32,6 +32,8 @@ constexpr Notice kNotices[] = {
     {"totp-on", "Two-factor sign-in is on."},
     {"totp-off", "Two-factor sign-in is off."},
     {"token-revoked", "The API token was revoked."},
+    {"disabled", "The account was disabled, and its sessions ended."},
+    {"enabled", "The account was enabled: it can sign in again."},
     {"signed-out", "You have signed out."},
 };
 

@@ -43,6 +43,8 @@ struct Config {
   struct Limits {
     int64_t header_bytes = 16384;      // request line + headers; 1024..1048576
     int64_t body_bytes = 1048576;      // request body; 0..1073741824
+    // an uploaded image (a multipart/form-data body); 1024..1073741824
+    int64_t upload_bytes = 16 * 1048576;
     int idle_timeout_seconds = 30;     // idle keep-alive connections are closed; 1..3600
     int request_timeout_seconds = 15;  // a request must be read within this; 1..3600
   } limits;

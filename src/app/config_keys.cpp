@@ -105,6 +105,10 @@ const ConfigKey kKeys[] = {
      [](Config& c, const ConfigValue& v) {
        return StoreInRange(v, 0, 1024 * 1024 * 1024, c.limits.body_bytes);
      }},
+    {"limits", "upload_bytes", kInteger,
+     [](Config& c, const ConfigValue& v) {
+       return StoreInRange(v, 1024, 1024 * 1024 * 1024, c.limits.upload_bytes);
+     }},
     {"limits", "idle_timeout_seconds", kInteger,
      [](Config& c, const ConfigValue& v) {
        return StoreInRange(v, 1, 3600, c.limits.idle_timeout_seconds);

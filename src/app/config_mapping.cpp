@@ -23,6 +23,8 @@ http::ServerOptions ServerOptionsFrom(const Config& config) {
   options.access_log = config.server.access_log;
   options.header_limit = static_cast<size_t>(config.limits.header_bytes);
   options.body_limit = static_cast<size_t>(config.limits.body_bytes);
+  // Room for the multipart framing and the form's other fields around the image.
+  options.upload_limit = static_cast<size_t>(config.limits.upload_bytes) + 64 * 1024;
   options.idle_timeout = std::chrono::seconds(config.limits.idle_timeout_seconds);
   options.request_timeout = std::chrono::seconds(config.limits.request_timeout_seconds);
   return options;

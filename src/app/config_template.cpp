@@ -44,6 +44,8 @@ name = "default"
 header_bytes = 16384
 # Largest request body, in bytes.
 body_bytes = 1048576
+# Largest uploaded image, in bytes.
+upload_bytes = 16777216
 # Seconds before an idle keep-alive connection is closed.
 idle_timeout_seconds = 30
 # Seconds a client has to send a whole request.

@@ -47,6 +47,7 @@ void ExpectDefaults(const Config& c) {
   EXPECT_EQ(c.theme.name, "default");
   EXPECT_EQ(c.limits.header_bytes, 16384);
   EXPECT_EQ(c.limits.body_bytes, 1048576);
+  EXPECT_EQ(c.limits.upload_bytes, 16 * 1048576);
   EXPECT_EQ(c.limits.idle_timeout_seconds, 30);
   EXPECT_EQ(c.limits.request_timeout_seconds, 15);
 }
@@ -85,6 +86,7 @@ name = "broadsheet"
 [limits]
 header_bytes = 8192
 body_bytes = 4096
+upload_bytes = 2097152
 idle_timeout_seconds = 60
 request_timeout_seconds = 5
 )",
@@ -102,6 +104,7 @@ request_timeout_seconds = 5
   EXPECT_EQ(config->theme.name, "broadsheet");
   EXPECT_EQ(config->limits.header_bytes, 8192);
   EXPECT_EQ(config->limits.body_bytes, 4096);
+  EXPECT_EQ(config->limits.upload_bytes, 2097152);
   EXPECT_EQ(config->limits.idle_timeout_seconds, 60);
   EXPECT_EQ(config->limits.request_timeout_seconds, 5);
 }

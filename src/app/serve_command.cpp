@@ -2,8 +2,10 @@
 
 #include <chrono>
 
+#include "admin/admin.h"
 #include "app/config_mapping.h"
 #include "app/listen_address.h"
+#include "app/password_cost.h"
 #include "app/periodic_task.h"
 #include "app/site_folder.h"
 #include "base/log.h"
@@ -15,11 +17,30 @@ namespace gazette::app {
 namespace {
 
 constexpr std::chrono::seconds kViewFlushInterval{5};
+// How often scheduled articles are checked for being due: they go live within this of their time.
+constexpr std::chrono::seconds kSchedulerInterval{1};
 
 void FlushViews(site::Site& site) {
   if (auto flushed = site.FlushViews(); !flushed) {
     base::LogWarning("page views not saved: " + flushed.error().message());
   }
+}
+
+void PublishDueArticles(admin::Admin& admin) {
+  if (auto published = admin.PublishDueArticles(); !published) {
+    base::LogWarning("scheduled articles not published: " + published.error().message());
+  }
+}
+
+admin::AdminConfig AdminConfigFrom(const Config& config) {
+  admin::AdminConfig admin_config;
+  const site::SiteConfig site_config = SiteConfigFrom(config);
+  admin_config.site_name = site_config.name;
+  admin_config.site_url = site_config.url;
+  admin_config.articles_per_page = site_config.articles_per_page;
+  admin_config.password_cost = PasswordCostForThisProcess();
+  admin_config.image_limits.max_bytes = static_cast<size_t>(config.limits.upload_bytes);
+  return admin_config;
 }
 
 }  // namespace
@@ -31,8 +52,18 @@ base::Status Serve(const std::filesystem::path& dir, const ConfigFlags& flags, s
   const base::SystemClock clock;
   site::Site site(*folder->store, clock, folder->theme, folder->assets,
                   SiteConfigFrom(folder->config));
+  admin::AdminConfig admin_config = AdminConfigFrom(folder->config);
+  admin_config.render_preview = [&site](const content::Article& article) {
+    return site.RenderPreview(article);
+  };
+  auto admin = admin::Admin::Create(*folder->store, clock, std::move(admin_config));
+  if (!admin) return base::Unexpected(admin.error());
+  // Articles whose time came while the server was down go live before the first request.
+  PublishDueArticles(**admin);
+
   http::Router router;
   site.Register(router);
+  (*admin)->Register(router);
   router.Add(http::Method::kGet, "/healthz", [](const http::Request&, const http::PathParams&) {
     return http::Response::Text(200, "ok");
   });
@@ -47,7 +78,9 @@ base::Status Serve(const std::filesystem::path& dir, const ConfigFlags& flags, s
       << std::endl;
 
   PeriodicTask flusher(kViewFlushInterval, [&site] { FlushViews(site); });
+  PeriodicTask scheduler(kSchedulerInterval, [&admin] { PublishDueArticles(**admin); });
   (*server)->Run();
+  scheduler.Stop();
   flusher.Stop();
   FlushViews(site);
   return base::Ok();

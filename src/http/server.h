@@ -25,9 +25,10 @@ struct ServerOptions {
   // handlers may block — on the store's single writer, a password hash, an image decode —
   // without holding up the worker threads that serve pages.
   int blocking_threads = 2;
-  size_t header_limit = 16 * 1024;           // bytes of request line + headers; beyond: 431
-  size_t body_limit = 1024 * 1024;           // bytes of request body; beyond: 413
-  size_t upload_limit = 16 * 1024 * 1024;    // the body limit of multipart/form-data requests
+  size_t header_limit = 16 * 1024;  // bytes of request line + headers; beyond: 431
+  size_t body_limit = 1024 * 1024;  // bytes of request body; beyond: 413
+  // The body limit of uploads: multipart/form-data and image/* bodies.
+  size_t upload_limit = 16 * 1024 * 1024;
   std::chrono::seconds idle_timeout{30};     // keep-alive connection with no request: closed
   std::chrono::seconds request_timeout{15};  // a request not fully read by then: closed
   bool access_log = true;                    // one line per request on standard output

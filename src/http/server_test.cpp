@@ -276,6 +276,12 @@ TEST_F(ServerTest, MultipartBodiesMayUseTheUploadLimit) {
           std::string(5000, 'u'));
   EXPECT_EQ(response.status, 200);
 
+  response = Exchange(client,
+                      "POST /echo HTTP/1.1\r\nHost: test\r\nContent-Type: image/jpeg\r\n"
+                      "Content-Length: 5000\r\n\r\n" +
+                          std::string(5000, 'j'));
+  EXPECT_EQ(response.status, 200) << "raw image bodies are uploads too";
+
   RawClient second = Connect();
   response = Exchange(
       second,

@@ -199,10 +199,10 @@ void Session::OnHeader(beast::error_code ec, std::size_t) {
   const auto& message = parser_->get();
   // Beast checks a Content-Length against the limit while it parses the header, so the header
   // was read under the larger of the two limits and the right one is applied now.
-  const size_t body_limit =
-      ContainsIgnoreCase(View(message[bhttp::field::content_type]), "multipart/form-data")
-          ? shared_.options.upload_limit
-          : shared_.options.body_limit;
+  const std::string_view content_type = View(message[bhttp::field::content_type]);
+  const bool upload = ContainsIgnoreCase(content_type, "multipart/form-data") ||
+                      ContainsIgnoreCase(content_type, "image/");
+  const size_t body_limit = upload ? shared_.options.upload_limit : shared_.options.body_limit;
   if (parser_->content_length().value_or(0) > body_limit) return SendError(413);
   parser_->body_limit(body_limit);
   if (message.version() >= 11 &&

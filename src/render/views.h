@@ -88,6 +88,24 @@ struct ListView {
   std::string trending_heading;
 };
 
+// One <source> of a <picture>: a format some browsers take, offered in several widths.
+struct ImageSource {
+  std::string type;    // "image/webp"
+  std::string srcset;  // "/media/7/480.webp 480w, /media/7/960.webp 960w"
+};
+
+// An image offered in several widths and formats, for <picture>: the browser picks the first
+// format it takes, and in it the smallest file that fills the width the theme declares in
+// `sizes`, at the screen's density.
+struct ResponsiveImage {
+  std::vector<ImageSource> sources;  // formats to prefer over the JPEGs, in order
+  std::string src;     // the fallback for browsers without srcset: "/media/7/960.jpeg"
+  std::string srcset;  // the JPEG candidates: "/media/7/480.jpeg 480w, /media/7/960.jpeg 960w"
+  int width = 0;       // intrinsic size of `src`, so that the page keeps the image's place
+  int height = 0;      // before it loads
+  std::string alt;     // the text alternative
+};
+
 // "First published in our partner X", linking the original.
 struct PartnerCredit {
   std::string name;
@@ -99,7 +117,8 @@ struct ArticleView {
   SiteView site;
   PageMeta meta;  // canonical_url is the original's for a canonical-credit partner piece
   ArticleCard article;
-  std::string body_html;  // rendered Markdown, footnotes included
+  std::optional<ResponsiveImage> lead_image;  // shown under the header when the article has one
+  std::string body_html;                      // rendered Markdown, footnotes included
   std::optional<PartnerCredit> credit;
   std::vector<Link> tags;
   std::vector<ArticleCard> more_in_section;

@@ -26,22 +26,21 @@ std::string ArticleUrl(const content::Section& section, const content::Article& 
   return "/" + section.slug + "/" + article.slug + "/";
 }
 
-base::Result<std::unique_ptr<PageContext>> MakePageContext(store::Store& store,
-                                                           const SiteConfig& config,
+base::Result<std::unique_ptr<PageContext>> MakePageContext(store::Store& store, SiteConfig config,
                                                            const http::StaticAssets& assets,
                                                            base::Seconds now) {
   auto sections = store.ListSections();
   if (!sections) return base::Unexpected(sections.error());
-  auto context = std::make_unique<PageContext>(PageContext{.config = config,
+  auto context = std::make_unique<PageContext>(PageContext{.config = std::move(config),
                                                            .sections = std::move(*sections),
                                                            .section_by_id = {},
                                                            .now = now,
                                                            .site = {}});
   render::SiteView& site = context->site;
-  site.name = config.name;
-  site.tagline = config.tagline;
-  site.url = config.url;
-  site.language = config.language;
+  site.name = context->config.name;
+  site.tagline = context->config.tagline;
+  site.url = context->config.url;
+  site.language = context->config.language;
   site.stylesheet_url = assets.UrlFor("site.css").value_or("");
   site.script_url = assets.UrlFor("site.js").value_or("");
   site.icon_url = assets.UrlFor("favicon.svg").value_or("");

@@ -20,7 +20,7 @@ namespace gazette::site {
 // What one request knows about the site: configuration, sections and the time. Built per
 // request, confined to its thread.
 struct PageContext {
-  const SiteConfig& config;
+  SiteConfig config;  // with the settings stored by admins applied
   std::vector<content::Section> sections;
   std::map<int64_t, const content::Section*> section_by_id;
   base::Seconds now;
@@ -33,8 +33,7 @@ std::string SectionUrl(const content::Section& section);
 std::string ArticleUrl(const content::Section& section, const content::Article& article);
 
 // Reads the sections and builds the site chrome. Errors from the store as they come.
-base::Result<std::unique_ptr<PageContext>> MakePageContext(store::Store& store,
-                                                           const SiteConfig& config,
+base::Result<std::unique_ptr<PageContext>> MakePageContext(store::Store& store, SiteConfig config,
                                                            const http::StaticAssets& assets,
                                                            base::Seconds now);
 

@@ -3,9 +3,15 @@
 #include <algorithm>
 
 #include "base/log.h"
+#include "content/markdown.h"
+#include "content/text_stats.h"
 #include "http/error_mapping.h"
+#include "site/content_api.h"
+#include "site/lead_image.h"
+#include "site/media_handler.h"
 #include "site/page_builder.h"
 #include "site/view_counter.h"
+#include "store/site_settings.h"
 
 namespace gazette::site {
 namespace {
@@ -63,25 +69,41 @@ struct Site::Impl {
         clock(clock),
         theme(std::move(theme)),
         assets(std::move(assets)),
-        config(std::move(config)) {}
+        file_config(std::move(config)) {}
 
   store::Store& store;
   const base::Clock& clock;
   std::shared_ptr<const render::Theme> theme;
   std::shared_ptr<const http::StaticAssets> assets;
-  SiteConfig config;
-  std::string description;
+  const SiteConfig file_config;  // from gazette.toml; the stored settings override it
   ViewCounter views;
 
-  Result<std::unique_ptr<PageContext>> Context() {
-    return MakePageContext(store, config, *assets, clock.Now());
+  // The configuration with the settings admins keep in the store applied, read for every
+  // request so that a change in the newsroom shows on every node at once.
+  Result<SiteConfig> Config() {
+    auto stored = store::LoadSiteSettingOverrides(store);
+    if (!stored) return base::Unexpected(stored.error());
+    SiteConfig config = file_config;
+    if (stored->name) config.name = *stored->name;
+    if (stored->tagline) config.tagline = *stored->tagline;
+    if (stored->description) config.description = *stored->description;
+    if (stored->url) config.url = *stored->url;
+    while (config.url.ends_with('/')) config.url.pop_back();
+    if (stored->articles_per_page) config.articles_per_page = *stored->articles_per_page;
+    return config;
   }
 
-  void Meta(render::PageMeta& meta, const std::string& title, const std::string& desc,
-            const std::string& path) const {
+  Result<std::unique_ptr<PageContext>> Context() {
+    auto config = Config();
+    if (!config) return base::Unexpected(config.error());
+    return MakePageContext(store, std::move(*config), *assets, clock.Now());
+  }
+
+  static void Meta(const PageContext& ctx, render::PageMeta& meta, const std::string& title,
+                   const std::string& desc, const std::string& path) {
     meta.title = title;
     meta.description = desc;
-    meta.canonical_url = config.url + path;
+    meta.canonical_url = ctx.config.url + path;
   }
 
   Result<Response> Home() {
@@ -90,7 +112,8 @@ struct Site::Impl {
     PageContext& ctx = **context;
     render::HomeView view;
     view.site = ctx.site;
-    Meta(view.meta, "", description.empty() ? config.tagline : description, "/");
+    Meta(ctx, view.meta, "",
+         ctx.config.description.empty() ? ctx.config.tagline : ctx.config.description, "/");
 
     std::optional<int64_t> lead_id;
     if (auto setting = store.GetSetting("home.lead_article_id")) {
@@ -138,7 +161,7 @@ struct Site::Impl {
     if (!page) return base::Unexpected(page.error());
     auto total = store.CountPublished(spec.query);
     if (!total) return base::Unexpected(total.error());
-    int per_page = config.articles_per_page;
+    int per_page = ctx.config.articles_per_page;
     int total_pages = std::max<int64_t>(1, (*total + per_page - 1) / per_page);
     if (*page > total_pages) return base::NotFoundError("page past the end");
 
@@ -151,7 +174,7 @@ struct Site::Impl {
     view.site = ctx.site;
     std::string title = spec.heading;
     if (*page > 1) title += " — page " + std::to_string(*page);
-    Meta(view.meta, title, spec.description, PageUrl(spec.base_url, *page));
+    Meta(ctx, view.meta, title, spec.description, PageUrl(spec.base_url, *page));
     view.kind_label = std::move(spec.kind_label);
     view.heading = std::move(spec.heading);
     view.description = std::move(spec.description);
@@ -241,36 +264,48 @@ struct Site::Impl {
     }
     if (!article) return base::Unexpected(article.error());
     if (request.method == http::Method::kGet) views.Count(article->id);
+    auto view = ArticleViewOf(ctx, *article);
+    if (!view) return base::Unexpected(view.error());
+    return HtmlPage(200, theme->RenderArticle(*view));
+  }
 
+  // The article page's view of `article`: its card, lead image, body, partner credit, tags,
+  // more from its section (without itself) and the trending list. NotFound when its section
+  // is unknown.
+  Result<render::ArticleView> ArticleViewOf(PageContext& ctx, const content::Article& article) {
     render::ArticleView view;
     view.site = ctx.site;
-    auto cards = MakeCards(store, ctx, std::span(&*article, 1));
+    auto cards = MakeCards(store, ctx, std::span(&article, 1));
     if (!cards) return base::Unexpected(cards.error());
     if (cards->empty()) return base::NotFoundError("article without a section");
     view.article = std::move(cards->front());
-    view.body_html = article->body_html;
-    Meta(view.meta, article->title, article->dek, view.article.url);
+    auto image = LoadLeadImage(store, article, "");
+    if (!image) return base::Unexpected(image.error());
+    view.lead_image = std::move(*image);
+    view.body_html = article.body_html;
+    Meta(ctx, view.meta, article.title, article.dek, view.article.url);
 
-    if (article->partner_id) {
-      auto partner = store.GetPartner(*article->partner_id);
+    if (article.partner_id) {
+      auto partner = store.GetPartner(*article.partner_id);
       if (!partner) return base::Unexpected(partner.error());
       view.credit = render::PartnerCredit{.name = partner->name,
                                           .partner_url = "/partner/" + partner->slug + "/",
-                                          .original_url = article->original_url};
+                                          .original_url = article.original_url};
       if (partner->credit == content::PartnerCredit::kNoindex) {
         view.meta.noindex = true;
-      } else if (!article->original_url.empty()) {
-        view.meta.canonical_url = article->original_url;
+      } else if (!article.original_url.empty()) {
+        view.meta.canonical_url = article.original_url;
       }
     }
-    auto tags = store.GetTags(article->tag_ids);
+    auto tags = store.GetTags(article.tag_ids);
     if (!tags) return base::Unexpected(tags.error());
     for (const content::Tag& tag : *tags) {
       view.tags.push_back({.name = tag.name, .url = "/tag/" + tag.slug + "/"});
     }
-    auto more = store.ListPublished({.section_id = section->id, .limit = kMoreInSection + 1});
+    auto more =
+        store.ListPublished({.section_id = article.section_id, .limit = kMoreInSection + 1});
     if (!more) return base::Unexpected(more.error());
-    std::erase_if(*more, [&](const content::Article& a) { return a.id == article->id; });
+    std::erase_if(*more, [&](const content::Article& a) { return a.id == article.id; });
     if (more->size() > kMoreInSection) more->resize(kMoreInSection);
     auto more_cards = MakeCards(store, ctx, *more);
     if (!more_cards) return base::Unexpected(more_cards.error());
@@ -278,7 +313,19 @@ struct Site::Impl {
     auto trending = MakeTrending(store, ctx, view.trending_heading);
     if (!trending) return base::Unexpected(trending.error());
     view.trending = std::move(*trending);
-    return HtmlPage(200, theme->RenderArticle(view));
+    return view;
+  }
+
+  std::string Preview(content::Article article) {
+    if (article.status != content::ArticleStatus::kPublished) article.published_at = clock.Now();
+    if (article.body_html.empty()) article.body_html = content::RenderMarkdown(article.body_md);
+    if (article.word_count == 0) article.word_count = content::CountWords(article.body_md);
+    auto context = Context();
+    if (!context) return ErrorPage(context.error()).body;
+    auto view = ArticleViewOf(**context, article);
+    if (!view) return ErrorPage(view.error()).body;
+    view->meta.noindex = true;
+    return theme->RenderArticle(*view);
   }
 
   // The themed page for an error. Falls back to plain text when even the site chrome cannot
@@ -326,12 +373,7 @@ Site::Site(store::Store& store, const base::Clock& clock,
            std::shared_ptr<const render::Theme> theme,
            std::shared_ptr<const http::StaticAssets> assets, SiteConfig config)
     : impl_(std::make_unique<Impl>(store, clock, std::move(theme), std::move(assets),
-                                   std::move(config))) {
-  // Settings kept in the database (set by the demo or, later, by admins) win over the file.
-  if (auto name = store.GetSetting("site.name")) impl_->config.name = *name;
-  if (auto tagline = store.GetSetting("site.tagline")) impl_->config.tagline = *tagline;
-  if (auto description = store.GetSetting("site.description")) impl_->description = *description;
-}
+                                   std::move(config))) {}
 
 Site::~Site() = default;
 
@@ -360,10 +402,20 @@ void Site::Register(http::Router& router) {
   router.Add(M::kGet, "/tag/{slug}/", [&impl](const Request& request, const PathParams& params) {
     return impl.Answer(impl.TagPage(request, params));
   });
-  router.SetNotFound([&impl](const Request&) {
+  router.Add(M::kGet, "/media/{id}/{file}", [&impl](const Request&, const PathParams& params) {
+    return impl.Answer(ServeMediaVariant(impl.store, params.at("id"), params.at("file")));
+  });
+  RegisterContentApi(router, impl.store, [&impl] {
+    auto config = impl.Config();
+    return config ? config->url : impl.file_config.url;
+  });
+  router.SetNotFound([&impl](const Request& request) {
+    if (IsContentApiPath(request.path)) return ContentApiNotFound();
     return impl.ErrorPage(base::Error(base::ErrorCode::kNotFound, "no route"));
   });
 }
+
+std::string Site::RenderPreview(const content::Article& article) { return impl_->Preview(article); }
 
 base::Status Site::FlushViews() {
   return impl_->views.Flush(impl_->store, DayOf(impl_->clock.Now()));

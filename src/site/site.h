@@ -1,4 +1,5 @@
-// The reader-facing site: home, sections, articles, authors, partners, tags, errors.
+// The reader-facing site: home, sections, articles, authors, partners, tags, media, errors, the
+// public Content API, and the newsroom's preview of an article as readers would see it.
 // Each handler reads the store, builds a view model and renders it with the theme.
 #pragma once
 
@@ -6,6 +7,7 @@
 #include <string>
 
 #include "base/clock.h"
+#include "content/model.h"
 #include "http/router.h"
 #include "http/static_assets.h"
 #include "render/theme.h"
@@ -16,6 +18,7 @@ namespace gazette::site {
 struct SiteConfig {
   std::string name = "Gazette";               // shown in the masthead and titles
   std::string tagline;                        // shown under the masthead
+  std::string description;                    // the home page's meta description
   std::string url = "http://127.0.0.1:8080";  // absolute base URL, no trailing '/'
   std::string language = "en";
   int articles_per_page = 10;  // on section, author, partner and tag pages
@@ -29,8 +32,20 @@ class Site {
        std::shared_ptr<const http::StaticAssets> assets, SiteConfig config);
   ~Site();
 
-  // Adds the reader routes and the themed 404 to `router`.
+  // Adds the reader routes, /media/, the Content API (/api/content/v1/) and the not-found
+  // handler (the themed 404; JSON under /api/content/) to `router`. Borrows *this for as long
+  // as the router is used.
   void Register(http::Router& router);
+
+  // The HTML of the article page of `article` as readers would see it if it were published now
+  // (whatever its status): the same template, byline, section, partner credit, lead image, body
+  // with its footnotes, tags, more in its section and trending, but with
+  // <meta name="robots" content="noindex"> and without counting a view. A published article
+  // keeps its date; any other is dated now. article.body_html is shown as given, or rendered
+  // from body_md when empty; word_count is counted from body_md when 0. Never fails: when the
+  // store cannot be read, or article.section_id names no section, the result is the themed
+  // error page (404 or 500) instead. `article` is borrowed for the call.
+  std::string RenderPreview(const content::Article& article);
 
   // Writes the page views counted since the last call in one transaction. Called every few
   // seconds by the app, and once more at shutdown.

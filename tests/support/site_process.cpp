@@ -16,7 +16,7 @@ base::Result<ProcessOutput> RunGazette(const std::vector<std::string>& args,
   return RunProcess(argv, env);
 }
 
-base::Status InitDemoSite(const std::string& dir) {
+base::Result<std::string> InitDemoSite(const std::string& dir) {
   // The admin account init creates is hashed at the cheapest argon2id cost: these sites only
   // live for one test.
   auto run = RunGazette({"init", "--demo", dir}, {{"GAZETTE_TEST_PASSWORD_COST", "minimum"}});
@@ -27,14 +27,22 @@ base::Status InitDemoSite(const std::string& dir) {
     return base::InternalError("gazette init --demo " + dir + " exited " +
                                std::to_string(run->exit_code) + ": " + run->err);
   }
-  return base::Ok();
+  return run->out;
 }
 
 base::Result<std::unique_ptr<SiteProcess>> SiteProcess::Start(const SiteOptions& options) {
   base::testing::TempDir dir("gazette-site-");
   const std::string site_dir = (dir.path() / "site").string();
-  if (auto made = InitDemoSite(site_dir); !made) {
-    return base::Unexpected(made.error());
+  auto made = InitDemoSite(site_dir);
+  if (!made) return base::Unexpected(made.error());
+  std::smatch account;
+  if (!std::regex_search(*made, account, std::regex("Admin account: (\\S+) / password: (\\S+)"))) {
+    return base::InternalError("gazette init printed no admin account: " + *made);
+  }
+  if (options.before_serve) {
+    if (auto prepared = options.before_serve(site_dir); !prepared) {
+      return base::Unexpected(prepared.error());
+    }
   }
   auto child = ChildProcess::Spawn({GazetteBinary(), "serve", site_dir, "--listen", "127.0.0.1:0",
                                     "--threads", std::to_string(options.threads)},
@@ -45,6 +53,8 @@ base::Result<std::unique_ptr<SiteProcess>> SiteProcess::Start(const SiteOptions&
   }
   auto site = std::make_unique<SiteProcess>(std::move(dir), std::move(*child));
   site->site_dir_ = site_dir;
+  site->admin_email_ = account[1];
+  site->admin_password_ = account[2];
   if (auto started = site->AwaitServingLine(options.start_timeout); !started) {
     return base::Unexpected(started.error());
   }

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -22,11 +23,15 @@ std::string DemoSourceDir();
 base::Result<ProcessOutput> RunGazette(const std::vector<std::string>& args,
                                        const Environment& env = {});
 
-// Runs `gazette init --demo DIR`; Internal with the command's stderr if it fails.
-base::Status InitDemoSite(const std::string& dir);
+// Runs `gazette init --demo DIR`; Internal with the command's stderr if it fails. Returns what it
+// printed on standard output.
+base::Result<std::string> InitDemoSite(const std::string& dir);
 
 struct SiteOptions {
-  Environment env;                         // extra GAZETTE_* variables for `serve`
+  Environment env;  // extra GAZETTE_* variables for `serve`
+  // Runs between `init` and `serve` with the site folder, to change the site while no server
+  // runs; an error stops Start.
+  std::function<base::Status(const std::string& site_dir)> before_serve;
   int threads = 2;                         // --threads
   std::chrono::seconds start_timeout{30};  // for init and for the "serving" line
 };
@@ -48,6 +53,9 @@ class SiteProcess {
 
   uint16_t port() const { return port_; }
   const std::string& site_dir() const { return site_dir_; }
+  // The first admin's email and password, as `gazette init` printed them.
+  const std::string& admin_email() const { return admin_email_; }
+  const std::string& admin_password() const { return admin_password_; }
   // The one line the server printed when it started listening, without the newline.
   const std::string& serving_line() const { return serving_line_; }
 
@@ -65,6 +73,8 @@ class SiteProcess {
   ChildProcess child_;
   std::string site_dir_;
   std::string serving_line_;
+  std::string admin_email_;
+  std::string admin_password_;
   uint16_t port_ = 0;
 };
 

@@ -140,6 +140,22 @@ void FillPagination(const Pagination& pagination, TemplateDictionary& parent) {
   SetOptional(dict, "NEXT_URL", pagination.next_url, "HAS_NEXT");
 }
 
+// A <picture> under the section marker `section`: each preferred format as a <source>, the
+// JPEG candidates and the intrinsic size on the <img>.
+void FillImage(const ResponsiveImage& image, const char* section, TemplateDictionary& parent) {
+  TemplateDictionary* dict = parent.AddSectionDictionary(section);
+  for (const ImageSource& source : image.sources) {
+    TemplateDictionary* item = dict->AddSectionDictionary("IMAGE_SOURCES");
+    item->SetValue("SOURCE_TYPE", source.type);
+    item->SetValue("SOURCE_SRCSET", source.srcset);
+  }
+  dict->SetValue("IMAGE_SRC", image.src);
+  dict->SetValue("IMAGE_SRCSET", image.srcset);
+  dict->SetIntValue("IMAGE_WIDTH", image.width);
+  dict->SetIntValue("IMAGE_HEIGHT", image.height);
+  dict->SetValue("IMAGE_ALT", image.alt);
+}
+
 std::string KindLabel(const std::string& kind) {
   if (kind == "region") return "Region";
   if (kind == "topic") return "Topic";
@@ -194,6 +210,7 @@ void FillList(const ListView& view, TemplateDictionary& layout) {
 void FillArticle(const ArticleView& view, TemplateDictionary& layout) {
   TemplateDictionary& page = FillLayout(view.site, view.meta, "article", kArticleTemplate, layout);
   FillCardFields(view.article, page);
+  if (view.lead_image) FillImage(*view.lead_image, "LEAD_IMAGE", page);
   page.SetValue("BODY_HTML", view.body_html);
   if (view.credit) {
     TemplateDictionary* credit = page.AddSectionDictionary("CREDIT");

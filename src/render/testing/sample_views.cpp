@@ -242,11 +242,20 @@ ArticleView SampleArticle() {
   ArticleView view;
   view.site = SampleSite();
   view.article = SampleCard(0);
-  view.meta = {view.article.title, view.article.dek, "https://lakeside.example/analytics/seoul-tokyo/",
-               false};
+  view.meta = {view.article.title, view.article.dek,
+               "https://lakeside.example/analytics/seoul-tokyo/", false};
+  view.lead_image = ResponsiveImage{
+      .sources = {{.type = "image/webp",
+                   .srcset = "/media/3/480.webp 480w, /media/3/960.webp 960w, "
+                             "/media/3/1600.webp 1600w"}},
+      .src = "/media/3/1600.jpeg",
+      .srcset = "/media/3/480.jpeg 480w, /media/3/960.jpeg 960w, /media/3/1600.jpeg 1600w",
+      .width = 1600,
+      .height = 1067,
+      .alt = "The foreign ministers of Japan and South Korea shake hands in Seoul"};
   view.body_html = kSampleBody;
-  view.credit =
-      PartnerCredit{"Lakeside Institute", "/partner/lakeside/", "https://lakeside.example/analytics/seoul-tokyo/"};
+  view.credit = PartnerCredit{"Lakeside Institute", "/partner/lakeside/",
+                              "https://lakeside.example/analytics/seoul-tokyo/"};
   view.tags = {{"Diplomacy", "/tag/diplomacy/"},
                {"Trade", "/tag/trade/"},
                {"Japan", "/tag/japan/"},

@@ -20,7 +20,8 @@ HomeView SampleHome();
 // Page 2 of 7 of the "East Asia" region, with a description and six articles.
 ListView SampleList();
 
-// A partner piece with footnotes, a pull quote and a table, two authors, tags and "more in".
+// A partner piece with a lead image, footnotes, a pull quote and a table, two authors, tags and
+// "more in".
 ArticleView SampleArticle();
 
 // "Page not found" for 404, "Something went wrong" otherwise; noindex, with latest articles.

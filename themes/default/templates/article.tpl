@@ -15,6 +15,14 @@
           </p>
         </div>
       </header>
+      {{#LEAD_IMAGE}}
+      <figure class="article__image">
+        <picture>
+          {{#IMAGE_SOURCES}}<source type="{{SOURCE_TYPE}}" srcset="{{SOURCE_SRCSET}}" sizes="(min-width: 52rem) 48rem, 100vw">{{/IMAGE_SOURCES}}
+          <img src="{{IMAGE_SRC}}" srcset="{{IMAGE_SRCSET}}" sizes="(min-width: 52rem) 48rem, 100vw" width="{{IMAGE_WIDTH}}" height="{{IMAGE_HEIGHT}}" alt="{{IMAGE_ALT}}" decoding="async">
+        </picture>
+      </figure>
+      {{/LEAD_IMAGE}}
       {{#CREDIT}}
       <aside class="credit" aria-label="Partner credit">
         <p class="credit__label">Partner content</p>
