@@ -33,21 +33,6 @@ bool AllDigits(std::string_view text) {
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The query parameter `name` as an integer from 1 to `max`; `fallback` when it is absent.
-// InvalidArgument naming the parameter otherwise.
-base::Result<int> RangeParam(const http::Request& request, std::string_view name, int fallback,
-                             int max) {
-  std::optional<std::string> value = QueryValue(request, name);
-  if (!value) return fallback;
-  // Seven digits cannot overflow an int, and every accepted maximum has fewer.
-  const int number = AllDigits(*value) && value->size() <= 7 ? std::stoi(*value) : 0;
-  if (number < 1 || number > max) {
-    return base::InvalidArgumentError(std::string(name) + " must be an integer from 1 to " +
-                                      std::to_string(max) + ", not '" + *value + "'");
-  }
-  return number;
-}
-
 // The {id} of the request's path, or nullopt when it cannot name an article.
 std::optional<int64_t> ArticleId(const AdminRequest& request) {
   const std::string id = request.Param("id");
@@ -220,9 +205,9 @@ ArticleApi::ArticleApi(AdminServices& services)
 
 Response ArticleApi::List(const AdminRequest& request) {
   const http::Request& http = request.http;
-  auto page = RangeParam(http, "page", 1, kMaxPage);
+  auto page = http.PositiveQueryParam("page", 1, kMaxPage);
   if (!page) return ApiError(400, page.error().message());
-  auto limit = RangeParam(http, "limit", kDefaultLimit, kMaxLimit);
+  auto limit = http.PositiveQueryParam("limit", kDefaultLimit, kMaxLimit);
   if (!limit) return ApiError(400, limit.error().message());
 
   store::ArticleFilter filter;

@@ -18,8 +18,8 @@ constexpr int kImageChoices = 12;
 
 std::string EditorUrl(int64_t id) { return "/admin/articles/" + std::to_string(id) + "/"; }
 
-// "2026-12-01T09:30": what a datetime-local input shows, in UTC.
-std::string LocalInputTime(base::Seconds t) { return base::FormatIso8601(t).substr(0, 16); }
+// "2026-12-01T09:30:05": what a datetime-local input with step="1" holds for `t`, in UTC.
+std::string LocalInputTime(base::Seconds t) { return base::FormatIso8601(t).substr(0, 19); }
 
 std::optional<int64_t> OptionalId(const std::string& text) {
   if (text.empty()) return std::nullopt;

@@ -16,25 +16,6 @@ constexpr ArticleStatus kStatuses[] = {ArticleStatus::kDraft, ArticleStatus::kRe
                                        ArticleStatus::kScheduled, ArticleStatus::kPublished,
                                        ArticleStatus::kArchived};
 
-// "a b&c" -> "a+b%26c", for a query string.
-std::string QueryEncode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else if (c == ' ') {
-      out += '+';
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xf];
-    }
-  }
-  return out;
-}
-
 // The filters as given in the query string, kept as text for the form and the page links.
 struct ListParams {
   std::string status;
@@ -48,7 +29,8 @@ struct ListParams {
     std::string query;
     auto add = [&query](std::string_view name, const std::string& value) {
       if (value.empty()) return;
-      query += (query.empty() ? "?" : "&") + std::string(name) + "=" + QueryEncode(value);
+      query += (query.empty() ? "?" : "&") + std::string(name) + "=" +
+               http::PercentEncode(value, /*space_as_plus=*/true);
     };
     add("q", q);
     add("status", status);

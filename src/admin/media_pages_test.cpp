@@ -81,8 +81,8 @@ TEST_F(MediaPagesTest, APngBecomesWebpAndJpegVariantsShownInTheLibrary) {
   for (const content::MediaVariant& variant : image.variants) {
     (variant.format == ImageFormat::kWebp ? webp : jpeg) += 1;
   }
-  EXPECT_EQ(webp, 2) << "480 and 960 px wide; 1600 would be an upscale";
-  EXPECT_EQ(jpeg, 2);
+  EXPECT_EQ(webp, 3) << "480, 960 and its own 1200 px; 1600 would be an upscale";
+  EXPECT_EQ(jpeg, 3);
   EXPECT_TRUE(store().GetMediaVariant(image.id, 960, ImageFormat::kWebp).has_value());
 
   http::Response library = writer.Get("/admin/media/?notice=uploaded");
@@ -92,7 +92,7 @@ TEST_F(MediaPagesTest, APngBecomesWebpAndJpegVariantsShownInTheLibrary) {
               HasSubstr("<img class=\"nr-thumb\" src=\"/media/" + id + "/480.jpeg\""));
   EXPECT_THAT(library.body, HasSubstr("id=\"media-" + id + "\""));
   EXPECT_THAT(library.body, HasSubstr("<strong>" + id + "</strong>"));
-  EXPECT_THAT(library.body, HasSubstr("960 × 640"));
+  EXPECT_THAT(library.body, HasSubstr("1200 × 800"));
   EXPECT_THAT(library.body, HasSubstr("by Wren Writer"));
   EXPECT_THAT(library.body, HasSubstr("The image was uploaded."));
 }

@@ -48,19 +48,7 @@ http::Response NoStore(http::Response response) {
 std::string SignInLocation(const http::Request& request) {
   std::string location = "/admin/login";
   if (request.target != "/admin/" && request.target.starts_with("/admin/")) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    location += "?next=";
-    for (unsigned char c : request.target) {
-      bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-      if (keep) {
-        location += static_cast<char>(c);
-      } else {
-        location += '%';
-        location += kHex[c >> 4];
-        location += kHex[c & 0xf];
-      }
-    }
+    location += "?next=" + http::PercentEncode(request.target, /*space_as_plus=*/false, "/");
   }
   return location;
 }

@@ -95,6 +95,7 @@ http::Response Ui::PublicPage(int status, std::string_view page, std::string_vie
   view["csrf"] = csrf;
   view["stylesheet_url"] = assets_->UrlFor("admin.css").value_or("");
   view["script_url"] = assets_->UrlFor("admin.js").value_or("");
+  view["icon_url"] = assets_->UrlFor("favicon.svg").value_or("");
   auto html = templates_->Render(page, view);
   http::Response response;
   if (!html) {

@@ -27,7 +27,7 @@ class Ui {
 
   // A page of the signed-in newsroom: `page` ("dashboard.tpl") inside the layout, filled from
   // `view` plus the layout's own keys, which views must not use for anything else:
-  //   site_name, title, stylesheet_url, script_url, user {name, email, role}, is_editor,
+  //   site_name, title, stylesheet_url, script_url, icon_url, user {name, email, role}, is_editor,
   //   is_admin, nav, signed_in, csrf (for every form's hidden "_csrf" field), notice (from
   //   ?notice=<code>).
   // Every page is sent with Cache-Control: no-store.

@@ -1,5 +1,7 @@
 #include "http/request.h"
 
+#include <algorithm>
+
 namespace gazette::http {
 namespace {
 
@@ -29,6 +31,42 @@ std::string PercentDecode(std::string_view text, bool plus_as_space) {
     out += (plus_as_space && c == '+') ? ' ' : c;
   }
   return out;
+}
+
+std::string PercentEncode(std::string_view text, bool space_as_plus, std::string_view keep) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+                            c == '~' || keep.find(c) != std::string_view::npos;
+    if (unreserved) {
+      out += c;
+    } else if (c == ' ' && space_as_plus) {
+      out += '+';
+    } else {
+      const auto byte = static_cast<unsigned char>(c);
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
+    }
+  }
+  return out;
+}
+
+base::Result<int> Request::PositiveQueryParam(std::string_view name, int fallback, int max) const {
+  std::optional<std::string> value = QueryParam(name);
+  if (!value || value->empty()) return fallback;
+  const bool digits =
+      std::all_of(value->begin(), value->end(), [](char c) { return c >= '0' && c <= '9'; });
+  // Seven digits cannot overflow an int; a larger maximum is not a page or a limit.
+  const int number = digits && value->size() <= 7 ? std::stoi(*value) : 0;
+  if (number < 1 || number > max) {
+    return base::InvalidArgumentError(std::string(name) + " must be an integer from 1 to " +
+                                      std::to_string(max) + ", not '" + *value + "'");
+  }
+  return number;
 }
 
 std::string_view Request::Header(std::string_view name) const {

@@ -70,3 +70,36 @@ TEST(ResponseTest, RedirectEscapesTheLocationInItsBody) {
 
 }  // namespace
 }  // namespace gazette::http
+
+namespace gazette::http {
+namespace {
+
+TEST(PercentEncodeTest, KeepsUnreservedBytesAndWhatTheCallerKeeps) {
+  EXPECT_EQ(PercentEncode("a b/c?d=é", true), "a+b%2Fc%3Fd%3D%C3%A9");
+  EXPECT_EQ(PercentEncode("a b/c", false, "/"), "a%20b/c");
+  EXPECT_EQ(PercentEncode("Az09-._~", false), "Az09-._~");
+  EXPECT_EQ(PercentDecode(PercentEncode("x+y & z\n", true), true), "x+y & z\n");
+}
+
+}  // namespace
+}  // namespace gazette::http
+
+namespace gazette::http {
+namespace {
+
+TEST(PositiveQueryParamTest, TakesWholeNumbersInRangeAndNamesTheRest) {
+  Request request;
+  request.query = "page=3&limit=&big=1000001&word=ten&neg=-1";
+  EXPECT_EQ(request.PositiveQueryParam("page", 1, 10), 3);
+  EXPECT_EQ(request.PositiveQueryParam("missing", 7, 10), 7);
+  EXPECT_EQ(request.PositiveQueryParam("limit", 15, 100), 15) << "empty counts as absent";
+  for (const char* name : {"big", "word", "neg"}) {
+    auto value = request.PositiveQueryParam(name, 1, 1000000);
+    ASSERT_FALSE(value.has_value()) << name;
+    EXPECT_NE(value.error().message().find(name), std::string::npos);
+  }
+  EXPECT_FALSE(request.PositiveQueryParam("page", 1, 2).has_value()) << "3 is past the max";
+}
+
+}  // namespace
+}  // namespace gazette::http

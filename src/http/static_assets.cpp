@@ -56,25 +56,6 @@ std::string_view ExtensionOf(std::string_view path) {
   return path.substr(dot);
 }
 
-// Unreserved characters and '/' stay; every other byte becomes %XX.
-std::string PercentEncodePath(std::string_view path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char c : path) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-    if (keep) {
-      out += c;
-    } else {
-      auto byte = static_cast<unsigned char>(c);
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xf];
-    }
-  }
-  return out;
-}
-
 base::Result<std::string> ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return base::InternalError("cannot read asset '" + path.string() + "'");
@@ -136,7 +117,7 @@ void StaticAssets::Add(std::string relative, std::string content) {
   url += '.';
   url += std::string_view(hash).substr(0, kFingerprintDigits);
   url += extension;
-  url_by_path_[relative] = PercentEncodePath(url);
+  url_by_path_[relative] = PercentEncode(url, /*space_as_plus=*/false, "/");
   file_by_url_[std::move(url)] = std::move(file);
 }
 

@@ -29,8 +29,8 @@ struct ImageLimits {
 
 // Decodes `bytes` (JPEG, PNG, WebP or GIF, recognised by their magic bytes, never by the file's
 // name or the content type a client claims) and re-encodes it in WebP and JPEG at every width of
-// `limits.widths` that is not wider than the image; when the image is narrower than all of them,
-// at the image's own width. The variants are auto-rotated by the EXIF orientation, in 8-bit sRGB,
+// `limits.widths` that is not wider than the image, and at the image's own width when some width
+// of the limits is wider (so that nothing of it is thrown away). The variants are auto-rotated by the EXIF orientation, in 8-bit sRGB,
 // stripped of all metadata (EXIF, XMP, ICC); the JPEGs have any transparency flattened on white.
 // A GIF or an animated WebP gives its first frame.
 //

@@ -120,13 +120,15 @@ TEST_P(AcceptedTypeTest, GivesWebpAndJpegAtEveryWidthUpToTheImages) {
   ASSERT_TRUE(media.has_value()) << media.error().ToString();
   EXPECT_EQ(media->original_mime, GetParam().mime);
   EXPECT_EQ(media->filename, "Harbour at dawn.photo");
-  // 1600 is wider than the image: never upscaled.
+  // 1600 is wider than the image: never upscaled, and the image's own width is kept instead.
   EXPECT_EQ(Shapes(*media), (std::vector<VariantShape>{{ImageFormat::kWebp, 480, 96},
                                                        {ImageFormat::kWebp, 960, 192},
+                                                       {ImageFormat::kWebp, 1000, 200},
                                                        {ImageFormat::kJpeg, 480, 96},
-                                                       {ImageFormat::kJpeg, 960, 192}}));
-  EXPECT_EQ(media->width, 960);
-  EXPECT_EQ(media->height, 192);
+                                                       {ImageFormat::kJpeg, 960, 192},
+                                                       {ImageFormat::kJpeg, 1000, 200}}));
+  EXPECT_EQ(media->width, 1000);
+  EXPECT_EQ(media->height, 200);
   DecodeVariants(*media);
   for (const MediaVariant& variant : media->variants) EXPECT_NE(variant.bytes, upload);
 }
@@ -166,8 +168,10 @@ TEST_F(ImageProcessorTest, WidthsComeFromTheLimits) {
   const Media media = Process(Encode(Gradient(300, 150), ".png"), limits);
   EXPECT_EQ(Shapes(media), (std::vector<VariantShape>{{ImageFormat::kWebp, 100, 50},
                                                       {ImageFormat::kWebp, 200, 100},
+                                                      {ImageFormat::kWebp, 300, 150},
                                                       {ImageFormat::kJpeg, 100, 50},
-                                                      {ImageFormat::kJpeg, 200, 100}}));
+                                                      {ImageFormat::kJpeg, 200, 100},
+                                                      {ImageFormat::kJpeg, 300, 150}}));
 }
 
 TEST_F(ImageProcessorTest, TransparencyIsFlattenedOnWhiteInJpegAndKeptInWebp) {

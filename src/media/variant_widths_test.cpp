@@ -13,7 +13,7 @@ TEST(VariantWidthsTest, KeepsTheWidthsNotWiderThanTheImage) {
   const Widths wanted = {480, 960, 1600};
   EXPECT_EQ(VariantWidths(4000, wanted), (Widths{480, 960, 1600}));
   EXPECT_EQ(VariantWidths(1600, wanted), (Widths{480, 960, 1600}));
-  EXPECT_EQ(VariantWidths(1599, wanted), (Widths{480, 960}));
+  EXPECT_EQ(VariantWidths(1599, wanted), (Widths{480, 960, 1599}));
   EXPECT_EQ(VariantWidths(480, wanted), (Widths{480}));
 }
 
@@ -23,8 +23,13 @@ TEST(VariantWidthsTest, NarrowerThanEveryWidthGivesTheImagesOwn) {
   EXPECT_EQ(VariantWidths(300, Widths{}), (Widths{300}));
 }
 
+TEST(VariantWidthsTest, AnImageBetweenTwoWidthsKeepsItsOwnToo) {
+  EXPECT_EQ(VariantWidths(640, Widths{480, 960, 1600}), (Widths{480, 640}));
+}
+
 TEST(VariantWidthsTest, SortsDeduplicatesAndIgnoresNonPositiveWidths) {
-  EXPECT_EQ(VariantWidths(1000, Widths{960, 0, 480, -5, 960, 2000, 320}), (Widths{320, 480, 960}));
+  EXPECT_EQ(VariantWidths(1000, Widths{960, 0, 480, -5, 960, 320}), (Widths{320, 480, 960}));
+  EXPECT_EQ(VariantWidths(1000, Widths{960, 480, 2000}), (Widths{480, 960, 1000}));
 }
 
 }  // namespace

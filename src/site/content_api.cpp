@@ -58,20 +58,6 @@ bool AllDigits(std::string_view text) {
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The query parameter `name` as an integer from 1 to `max`; `fallback` when it is absent.
-// InvalidArgument naming the parameter otherwise.
-Result<int> RangeParam(const Request& request, std::string_view name, int fallback, int max) {
-  std::optional<std::string> value = request.QueryParam(name);
-  if (!value) return fallback;
-  // Seven digits cannot overflow an int, and every accepted maximum has fewer.
-  const int number = AllDigits(*value) && value->size() <= 7 ? std::stoi(*value) : 0;
-  if (number < 1 || number > max) {
-    return base::InvalidArgumentError(std::string(name) + " must be an integer from 1 to " +
-                                      std::to_string(max) + ", not '" + *value + "'");
-  }
-  return number;
-}
-
 // The id of the row the filter parameter `name` names by slug, through `lookup`; nullopt when
 // the parameter is absent. NotFound naming the slug when there is no such row.
 template <class Lookup>
@@ -162,9 +148,9 @@ class Endpoints {
       : store_(store), base_url_(std::move(base_url)) {}
 
   Result<Json> Articles(const Request& request) const {
-    auto page = RangeParam(request, "page", 1, kMaxPage);
+    auto page = request.PositiveQueryParam("page", 1, kMaxPage);
     if (!page) return base::Unexpected(page.error());
-    auto limit = RangeParam(request, "limit", kDefaultLimit, kMaxLimit);
+    auto limit = request.PositiveQueryParam("limit", kDefaultLimit, kMaxLimit);
     if (!limit) return base::Unexpected(limit.error());
 
     store::ArticleQuery query;

@@ -173,14 +173,14 @@ TEST_F(ContentApiTest, PagesWalkTheListWithNextAndPrev) {
 }
 
 TEST_F(ContentApiTest, PageAndLimitMustBeIntegersInRange) {
-  for (std::string bad : {"0", "-1", "x", "", "1.5", "1e3", "%201", "1000001", "99999999999"}) {
+  for (std::string bad : {"0", "-1", "x", "1.5", "1e3", "%201", "1000001", "99999999999"}) {
     EXPECT_EQ(GetJson("/api/content/v1/articles/?page=" + bad, 400),
               Error("page must be an integer from 1 to 1000000, not '" +
                         http::PercentDecode(bad, true) + "'",
                     400))
         << bad;
   }
-  for (std::string bad : {"0", "101", "x", "", "-5"}) {
+  for (std::string bad : {"0", "101", "x", "-5"}) {
     EXPECT_EQ(GetJson("/api/content/v1/articles/?limit=" + bad, 400),
               Error("limit must be an integer from 1 to 100, not '" + bad + "'", 400))
         << bad;

@@ -6,33 +6,11 @@
 #include "store/sqlite/sqlite_store.h"
 
 namespace gazette::admin::testing {
-namespace {
-
-std::string PercentEncode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else if (c == ' ') {
-      out += '+';
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xf];
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 std::string UrlEncode(const Fields& fields) {
   std::string body;
   for (const auto& [name, value] : fields) {
     if (!body.empty()) body += '&';
-    body += PercentEncode(name) + "=" + PercentEncode(value);
+    body += http::PercentEncode(name, true) + "=" + http::PercentEncode(value, true);
   }
   return body;
 }

@@ -10,7 +10,7 @@
     var status = form.querySelector("[data-autosave-status]");
     var versionField = form.querySelector("input[name=version]");
     var timer = null;
-    var inFlight = false;
+    var inFlight = null; // the autosave request on its way, if any
 
     function say(text) {
       if (status) status.textContent = text;
@@ -21,9 +21,8 @@
         timer = setTimeout(send, 1000);
         return;
       }
-      inFlight = true;
       var body = new URLSearchParams(new FormData(form));
-      fetch(url, {
+      inFlight = fetch(url, {
         method: "POST",
         body: body,
         credentials: "same-origin",
@@ -40,7 +39,7 @@
           say("Not saved: " + error.message);
         })
         .finally(function () {
-          inFlight = false;
+          inFlight = null;
         });
     }
 
@@ -49,8 +48,16 @@
       clearTimeout(timer);
       timer = setTimeout(send, 3000);
     });
-    form.addEventListener("submit", function () {
+    // A save or an action posts the version the page holds. An autosave on its way changes that
+    // version when it lands, so the submit waits for it rather than conflict with itself.
+    form.addEventListener("submit", function (event) {
       clearTimeout(timer);
+      if (!inFlight) return;
+      event.preventDefault();
+      var submitter = event.submitter;
+      inFlight.finally(function () {
+        form.requestSubmit(submitter);
+      });
     });
   }
 

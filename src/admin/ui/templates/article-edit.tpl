@@ -41,7 +41,7 @@
 {{/ACTIONS}}
 {{#SCHEDULE_URL}}
 <label for="at">Publish at (UTC)</label>
-<input id="at" name="at" type="datetime-local" value="{{AT}}" aria-describedby="at-hint{{#AT_ERROR}} at-error{{/AT_ERROR}}"{{#AT_ERROR}} aria-invalid="true"{{/AT_ERROR}}>
+<input id="at" name="at" type="datetime-local" step="1" value="{{AT}}" aria-describedby="at-hint{{#AT_ERROR}} at-error{{/AT_ERROR}}"{{#AT_ERROR}} aria-invalid="true"{{/AT_ERROR}}>
 <span class="nr-hint" id="at-hint">The time is in UTC (now {{NOW_UTC}} UTC), not your own time zone.</span>
 {{#AT_ERROR}}<span class="nr-field-error" id="at-error">{{AT_ERROR}}</span>{{/AT_ERROR}}
 <button type="submit" class="nr-button" formaction="{{SCHEDULE_URL}}">Schedule</button>

@@ -6,6 +6,7 @@
 <meta name="robots" content="noindex, nofollow">
 <title>{{TITLE}} · {{SITE_NAME}} newsroom</title>
 <link rel="stylesheet" href="{{STYLESHEET_URL}}">
+<link rel="icon" href="{{ICON_URL}}" type="image/svg+xml">
 <script src="{{SCRIPT_URL}}" defer></script>
 </head>
 <body class="newsroom">
