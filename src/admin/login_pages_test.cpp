@@ -247,6 +247,32 @@ TEST_F(LoginPagesTest, TheSecondStepExpires) {
   EXPECT_NE(late.body.find("took too long"), std::string::npos);
 }
 
+class HttpsSiteTest : public testing::NewsroomFixture {};
+
+TEST_F(HttpsSiteTest, CookiesAreSecureWhenTheSiteIsServedOverHttps) {
+  AdminConfig config;
+  config.site_url = "https://news.example";
+  config.password_cost = auth::PasswordCost::kMinimum;
+  auto https_admin = Admin::Create(store(), clock(), std::move(config));
+  ASSERT_TRUE(https_admin.has_value()) << https_admin.error().ToString();
+  http::Router router;
+  (*https_admin)->Register(router);
+
+  http::Response form = router.Dispatch(MakeRequest(http::Method::kGet, "/admin/login"));
+  EXPECT_NE(SetCookieHeader(form, "gz_login").find("; Secure"), std::string::npos);
+  const std::string login = SetCookieValue(form, "gz_login");
+  http::Request post = MakeRequest(http::Method::kPost, "/admin/login");
+  post.headers["content-type"] = "application/x-www-form-urlencoded";
+  post.headers["cookie"] = "gz_login=" + login;
+  post.body = UrlEncode(
+      {{"_csrf", login}, {"email", "editor@example.org"}, {"password", std::string(kPassword)}});
+  http::Response signed_in = router.Dispatch(post);
+  ASSERT_EQ(signed_in.status, 303);
+  const std::string cookie = SetCookieHeader(signed_in, "gz_session");
+  EXPECT_NE(cookie.find("; Secure"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
+}
+
 TEST(SafeNextPathTest, KeepsOnlyNewsroomPaths) {
   EXPECT_EQ(SafeNextPath("/admin/media/"), "/admin/media/");
   EXPECT_EQ(SafeNextPath(""), "/admin/");
