@@ -9,14 +9,14 @@ packages=(
   libboost-dev libsqlite3-dev sqlite3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libctemplate-dev libsodium-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libexpected-dev
-  libvips-dev libwebp-dev liboath-dev libdtl-dev libqrencode-dev
+  libvips-dev libwebp-dev liboath-dev libdtl-dev libqrencode-dev libpugixml-dev
   zlib1g-dev libbrotli-dev libgtest-dev libgmock-dev
   clang-format curl
 )
 
 case "${1:-}" in
   --test)
-    packages+=(chromium)
+    packages+=(chromium python3-feedparser)
     if ! command -v node >/dev/null 2>&1; then
       packages+=(nodejs npm)
     fi

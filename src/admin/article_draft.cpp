@@ -26,12 +26,16 @@ std::string BylineName(const content::User& user) {
   return user.email.substr(0, user.email.find('@'));
 }
 
+// An article at /<section>/feed/ would be hidden by the section's feed.
+constexpr std::string_view kFeedSlug = "feed";
+
 // The first of `base`, `base-2`, ... that `kind` does not have, `own` (the slug being replaced)
-// counting as free. Errors from the store.
+// counting as free, and never "feed" for an article. Errors from the store.
 base::Result<std::string> FreeSlug(store::Store& store, store::SlugKind kind,
                                    const std::string& base, std::string_view own) {
   std::optional<base::Error> failure;
   std::string slug = content::UniqueSlug(base, [&](const std::string& candidate) {
+    if (kind == store::SlugKind::kArticle && candidate == kFeedSlug) return true;
     if (candidate == own || failure) return false;
     auto taken = store.IsSlugTaken(kind, candidate);
     if (!taken) {
@@ -72,6 +76,10 @@ class DraftChecker {
     out.fields.slug = slug;
     if (std::string problem = SlugProblem(slug); !problem.empty()) {
       out.errors["slug"] = problem;
+      return base::Ok();
+    }
+    if (slug == kFeedSlug) {
+      out.errors["slug"] = "“feed” is the address of the section’s feed. Choose another slug.";
       return base::Ok();
     }
     if (slug == own) return base::Ok();

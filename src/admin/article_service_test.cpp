@@ -312,6 +312,16 @@ TEST_F(ArticleServiceTest, SlugsComeFromTitlesAndStayUnique) {
   EXPECT_EQ(Create(wren_, own).slug, "chosen-slug");
 }
 
+TEST_F(ArticleServiceTest, FeedIsNeverAnArticleSlugSinceSectionFeedsLiveThere) {
+  EXPECT_EQ(Create(wren_, Draft("Feed")).slug, "feed-2");
+  ArticleDraft chosen = Draft("Anything");
+  chosen.slug = "feed";
+  auto result = service_->Create(wren_, chosen);
+  ASSERT_TRUE(result.has_value()) << result.error().ToString();
+  EXPECT_FALSE(result->article.has_value());
+  EXPECT_TRUE(result->errors.contains("slug"));
+}
+
 TEST_F(ArticleServiceTest, BodiesAreRenderedWithFootnotesAndCounted) {
   const Article article =
       Create(wren_, Draft("Notes",

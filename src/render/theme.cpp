@@ -97,6 +97,16 @@ std::string Theme::RenderArticle(const ArticleView& view) const {
   return impl_->Expand(dict);
 }
 
+std::string Theme::RenderSearch(const SearchView& view) const {
+  ctemplate::TemplateDictionary dict("search");
+  if (impl_->templates.contains(std::string(internal::kSearchTemplate))) {
+    internal::FillSearch(view, dict);
+  } else {
+    internal::FillList(internal::SearchAsList(view), dict);
+  }
+  return impl_->Expand(dict);
+}
+
 std::string Theme::RenderError(const ErrorView& view) const {
   ctemplate::TemplateDictionary dict("error");
   internal::FillError(view, internal::ErrorTemplateFor(view.status, impl_->templates), dict);

@@ -34,6 +34,8 @@ class Theme {
   std::string RenderHome(const HomeView& view) const;
   std::string RenderList(const ListView& view) const;
   std::string RenderArticle(const ArticleView& view) const;
+  // With the theme's search.tpl; a theme without one shows the results as a list page.
+  std::string RenderSearch(const SearchView& view) const;
   // The error page chain error-<status> -> error-4xx/5xx -> error, whichever exists first.
   std::string RenderError(const ErrorView& view) const;
 

@@ -4,6 +4,7 @@
 // produced by the Markdown renderer or the sanitizer and is inserted as is.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,12 +30,43 @@ struct SiteView {
   int year = 0;                // for the footer
 };
 
+// A feed a page offers for autodiscovery: <link rel="alternate" type=... title=... href=...>.
+struct FeedLink {
+  std::string title;  // "East Asia — The Meridian Review (RSS)"
+  std::string type;   // "application/rss+xml", "application/atom+xml", "application/feed+json"
+  std::string url;    // absolute
+};
+
+// The picture a link preview shows (OpenGraph og:image, Twitter card).
+struct SocialImage {
+  std::string url;  // absolute
+  int width = 0;    // of the file at `url`, in pixels
+  int height = 0;
+  std::string alt;
+};
+
+// The OpenGraph article:* properties of an article page.
+struct ArticleMeta {
+  std::string published_time;     // "2026-11-24T09:30:00Z"
+  std::string modified_time;      // "2026-11-24T10:00:00Z"
+  std::string section;            // the section's name
+  std::vector<std::string> tags;  // tag names
+};
+
 // <head> metadata of one page.
 struct PageMeta {
-  std::string title;          // the document title, without the site name
-  std::string description;    // meta description
-  std::string canonical_url;  // absolute
-  bool noindex = false;       // <meta name="robots" content="noindex, follow">
+  std::string title;                   // the document title, without the site name
+  std::string description;             // meta description
+  std::string canonical_url;           // absolute
+  bool noindex = false;                // <meta name="robots" content="noindex, follow">
+  std::optional<SocialImage> image;    // og:image and a large Twitter card; else a summary card
+  std::optional<ArticleMeta> article;  // article:* properties, on article pages only
+  // Structured data: JSON-LD documents (schema.org) as JSON text, each put in its own
+  // <script type="application/ld+json">. render/ writes '<', '>' and '&' in them as \u003c,
+  // \u003e and \u0026, which JSON reads back as the same characters, so that no text in them
+  // can close the script element.
+  std::vector<std::string> json_ld;
+  std::vector<FeedLink> feeds;  // the feeds of this page, or of the site on an article page
 };
 
 // An article as a line or a card in a list.
@@ -124,6 +156,36 @@ struct ArticleView {
   std::vector<ArticleCard> more_in_section;
   std::vector<ArticleCard> trending;
   std::string trending_heading;
+};
+
+// One choice of a search filter's <select>.
+struct SearchOption {
+  std::string value;  // "" for "any"
+  std::string label;
+  bool selected = false;
+};
+
+// One search result: the article's card and a passage of it with the matched words marked.
+struct SearchResult {
+  ArticleCard article;
+  std::string snippet_html;  // escaped text whose only tags are <mark> and </mark>
+};
+
+// The search page: the form (filled in with what was asked), and either the results, or, when
+// nothing matched or nothing was asked, suggestions of where to go.
+struct SearchView {
+  SiteView site;
+  PageMeta meta;                       // noindex
+  std::string query;                   // the text as typed
+  std::vector<SearchOption> sections;  // the section filter, "any" first
+  std::vector<SearchOption> authors;   // the author filter, "any" first
+  std::string from;                    // "YYYY-MM-DD" or ""
+  std::string to;                      // "YYYY-MM-DD" or ""
+  bool searched = false;               // the query had words to look for
+  int64_t total = 0;                   // how many articles match
+  std::vector<SearchResult> results;   // this page of them
+  Pagination pagination;
+  std::vector<ArticleCard> suggestions;  // the latest articles, when there are no results
 };
 
 struct ErrorView {

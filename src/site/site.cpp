@@ -7,9 +7,13 @@
 #include "content/text_stats.h"
 #include "http/error_mapping.h"
 #include "site/content_api.h"
+#include "site/feeds.h"
 #include "site/lead_image.h"
 #include "site/media_handler.h"
 #include "site/page_builder.h"
+#include "site/search_page.h"
+#include "site/seo_routes.h"
+#include "site/structured_data.h"
 #include "site/view_counter.h"
 #include "store/site_settings.h"
 
@@ -90,6 +94,7 @@ struct Site::Impl {
     if (stored->url) config.url = *stored->url;
     while (config.url.ends_with('/')) config.url.pop_back();
     if (stored->articles_per_page) config.articles_per_page = *stored->articles_per_page;
+    if (stored->feed_content) config.feed_content = *stored->feed_content;
     return config;
   }
 
@@ -114,6 +119,7 @@ struct Site::Impl {
     view.site = ctx.site;
     Meta(ctx, view.meta, "",
          ctx.config.description.empty() ? ctx.config.tagline : ctx.config.description, "/");
+    view.meta.feeds = FeedLinks(ctx.config, "", "/");
 
     std::optional<int64_t> lead_id;
     if (auto setting = store.GetSetting("home.lead_article_id")) {
@@ -175,6 +181,11 @@ struct Site::Impl {
     std::string title = spec.heading;
     if (*page > 1) title += " — page " + std::to_string(*page);
     Meta(ctx, view.meta, title, spec.description, PageUrl(spec.base_url, *page));
+    view.meta.feeds = FeedLinks(ctx.config, spec.heading, spec.base_url);
+    if (spec.query.section_id) {
+      const render::Link crumb{.name = spec.heading, .url = spec.base_url};
+      view.meta.json_ld.push_back(BreadcrumbJsonLd(ctx.config, std::span(&crumb, 1)));
+    }
     view.kind_label = std::move(spec.kind_label);
     view.heading = std::move(spec.heading);
     view.description = std::move(spec.description);
@@ -284,6 +295,7 @@ struct Site::Impl {
     view.lead_image = std::move(*image);
     view.body_html = article.body_html;
     Meta(ctx, view.meta, article.title, article.dek, view.article.url);
+    view.meta.feeds = FeedLinks(ctx.config, "", "/");
 
     if (article.partner_id) {
       auto partner = store.GetPartner(*article.partner_id);
@@ -313,6 +325,7 @@ struct Site::Impl {
     auto trending = MakeTrending(store, ctx, view.trending_heading);
     if (!trending) return base::Unexpected(trending.error());
     view.trending = std::move(*trending);
+    AddArticleStructuredData(ctx.config, article, PublisherLogoUrl(ctx.config, *assets), view);
     return view;
   }
 
@@ -402,6 +415,11 @@ void Site::Register(http::Router& router) {
   router.Add(M::kGet, "/tag/{slug}/", [&impl](const Request& request, const PathParams& params) {
     return impl.Answer(impl.TagPage(request, params));
   });
+  router.Add(M::kGet, "/search", [&impl](const Request& request, const PathParams&) {
+    auto context = impl.Context();
+    if (!context) return impl.ErrorPage(context.error());
+    return impl.Answer(SearchPage(impl.store, **context, *impl.theme, request));
+  });
   router.Add(M::kGet, "/media/{id}/{file}", [&impl](const Request&, const PathParams& params) {
     return impl.Answer(ServeMediaVariant(impl.store, params.at("id"), params.at("file")));
   });
@@ -409,6 +427,10 @@ void Site::Register(http::Router& router) {
     auto config = impl.Config();
     return config ? config->url : impl.file_config.url;
   });
+  RegisterSeoRoutes(router, impl.store, impl.clock, [&impl] { return impl.Config(); });
+  RegisterFeeds(
+      router, impl.store, impl.clock, [&impl] { return impl.Config(); },
+      [&impl](const base::Error& error) { return impl.ErrorPage(error); });
   router.SetNotFound([&impl](const Request& request) {
     if (IsContentApiPath(request.path)) return ContentApiNotFound();
     return impl.ErrorPage(base::Error(base::ErrorCode::kNotFound, "no route"));

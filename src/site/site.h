@@ -11,6 +11,7 @@
 #include "http/router.h"
 #include "http/static_assets.h"
 #include "render/theme.h"
+#include "store/site_settings.h"
 #include "store/store.h"
 
 namespace gazette::site {
@@ -22,6 +23,7 @@ struct SiteConfig {
   std::string url = "http://127.0.0.1:8080";  // absolute base URL, no trailing '/'
   std::string language = "en";
   int articles_per_page = 10;  // on section, author, partner and tag pages
+  store::FeedContent feed_content = store::FeedContent::kFull;  // what feed entries carry
 };
 
 // Safe for concurrent use: handlers run on any worker thread.

@@ -40,6 +40,12 @@ base::Result<SiteSettingOverrides> LoadSiteSettingOverrides(Store& store) {
       overrides.articles_per_page = number;
     }
   }
+  std::optional<std::string> feed_content;
+  if (auto read = Read(store, kFeedContentSetting, feed_content); !read) {
+    return base::Unexpected(read.error());
+  }
+  if (feed_content == "full") overrides.feed_content = FeedContent::kFull;
+  if (feed_content == "summary") overrides.feed_content = FeedContent::kSummary;
   return overrides;
 }
 

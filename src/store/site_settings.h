@@ -17,17 +17,23 @@ inline constexpr std::string_view kSiteTaglineSetting = "site.tagline";
 inline constexpr std::string_view kSiteDescriptionSetting = "site.description";
 inline constexpr std::string_view kSiteUrlSetting = "site.url";
 inline constexpr std::string_view kArticlesPerPageSetting = "site.articles_per_page";
+inline constexpr std::string_view kFeedContentSetting = "site.feed_content";  // "full"|"summary"
 
 inline constexpr int kMaxArticlesPerPage = 100;
 
+// What the site's feeds carry for each article: its whole body, or only its dek.
+enum class FeedContent { kFull, kSummary };
+
 // What the store holds; each field is nullopt when its key is not set. A stored number of
-// articles per page that is not from 1 to kMaxArticlesPerPage counts as not set.
+// articles per page that is not from 1 to kMaxArticlesPerPage counts as not set, and so does a
+// feed content that is neither "full" nor "summary".
 struct SiteSettingOverrides {
   std::optional<std::string> name;
   std::optional<std::string> tagline;
   std::optional<std::string> description;
   std::optional<std::string> url;
   std::optional<int> articles_per_page;
+  std::optional<FeedContent> feed_content;
 };
 
 // Errors: those of the store (Unavailable, Internal).

@@ -49,6 +49,40 @@ struct ViewCount {
   int64_t count = 0;
 };
 
+// One term of a search: a word, or a phrase (words that must appear together, in this order).
+// With `prefix`, the last word also matches every longer word it begins. Words are compared as
+// the backend indexes text: without regard to case or diacritics, and (on SQLite) by stem.
+struct SearchTerm {
+  std::vector<std::string> words;
+  bool prefix = false;
+};
+
+// A full-text search of the published articles (titles, deks, bodies, author and tag names).
+// Every term must match; the filters combine with AND. Build `terms` from what a reader typed
+// with search::ParseQuery.
+struct SearchQuery {
+  std::vector<SearchTerm> terms;  // no terms, or only empty ones: no hits, not an error
+  std::optional<int64_t> section_id;
+  std::optional<int64_t> author_id;
+  std::optional<base::Seconds> from;  // published at or after
+  std::optional<base::Seconds> to;    // published before
+  int limit = 10;                     // REQUIRES: 1..1000
+  int offset = 0;                     // REQUIRES: >= 0
+};
+
+struct SearchHit {
+  // Without bodies; author_ids and tag_ids are filled.
+  content::Article article;
+  // A passage of the article around the matched words, which are wrapped in <mark></mark>.
+  // Safe HTML: the text is escaped; <mark> and </mark> are its only tags, and they pair up.
+  std::string snippet_html;
+};
+
+struct SearchPage {
+  std::vector<SearchHit> hits;  // best first; ties newest first
+  int64_t total = 0;            // how many articles match, limit and offset ignored
+};
+
 // Which table a slug must be unique in.
 enum class SlugKind { kSection, kAuthor, kPartner, kTag, kArticle };
 
@@ -125,6 +159,11 @@ class Store {
   virtual Result<std::vector<content::Article>> ListPublished(const ArticleQuery& query) = 0;
   // How many published articles match the query's filters (limit and offset ignored).
   virtual Result<int64_t> CountPublished(const ArticleQuery& query) = 0;
+
+  // The published articles matching `query`, best match first: a match in the title counts
+  // most, then the dek, the author and tag names, and the body. The index follows every
+  // publish, edit and unpublish in the same transaction. InvalidArgument on a bad page.
+  virtual Result<SearchPage> SearchArticles(const SearchQuery& query) = 0;
 
   // Articles of any status for the newsroom, most recently updated first (updated_at, then id
   // descending). body_md and body_html are left empty; author_ids and tag_ids are filled.

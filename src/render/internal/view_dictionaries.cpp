@@ -1,6 +1,7 @@
 #include "render/internal/view_dictionaries.h"
 
 #include <string>
+#include <utility>
 
 namespace gazette::render::internal {
 namespace {
@@ -62,6 +63,56 @@ std::string DocumentTitle(const SiteView& site, const PageMeta& meta, bool home)
   return meta.title.empty() ? site.name : meta.title + kTitleSeparator + site.name;
 }
 
+// `json` with '<', '>' and '&' written as JSON escapes: the same JSON (they can only occur in
+// strings), but no "</script" or "<!--" can end or confuse the script element it is put in.
+std::string ScriptSafeJson(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  for (char c : json) {
+    switch (c) {
+      case '<':
+        out += "\\u003c";
+        break;
+      case '>':
+        out += "\\u003e";
+        break;
+      case '&':
+        out += "\\u0026";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// og:image, the Twitter card, article:* properties and JSON-LD blocks.
+void FillSocialMeta(const PageMeta& meta, TemplateDictionary& head) {
+  if (meta.image) {
+    TemplateDictionary* image = head.AddSectionDictionary("OG_IMAGE");
+    image->SetValue("OG_IMAGE_URL", meta.image->url);
+    if (meta.image->width > 0 && meta.image->height > 0) {
+      image->SetIntValue("OG_IMAGE_WIDTH", meta.image->width);
+      image->SetIntValue("OG_IMAGE_HEIGHT", meta.image->height);
+      image->ShowSection("HAS_OG_IMAGE_SIZE");
+    }
+    SetOptional(*image, "OG_IMAGE_ALT", meta.image->alt, "HAS_OG_IMAGE_ALT");
+  }
+  head.SetValue("TWITTER_CARD", meta.image ? "summary_large_image" : "summary");
+  if (meta.article) {
+    TemplateDictionary* article = head.AddSectionDictionary("OG_ARTICLE");
+    article->SetValue("PUBLISHED_TIME", meta.article->published_time);
+    article->SetValue("MODIFIED_TIME", meta.article->modified_time);
+    SetOptional(*article, "ARTICLE_SECTION", meta.article->section, "HAS_ARTICLE_SECTION");
+    for (const std::string& tag : meta.article->tags) {
+      article->AddSectionDictionary("ARTICLE_TAGS")->SetValue("ARTICLE_TAG", tag);
+    }
+  }
+  for (const std::string& json : meta.json_ld) {
+    head.AddSectionDictionary("JSON_LD")->SetValue("JSON_LD_HTML", ScriptSafeJson(json));
+  }
+}
+
 void FillMeta(const SiteView& site, const PageMeta& meta, std::string_view og_type, bool home,
               TemplateDictionary& layout) {
   TemplateDictionary& head = AddInclude(layout, "HEAD", "head.tpl");
@@ -71,6 +122,13 @@ void FillMeta(const SiteView& site, const PageMeta& meta, std::string_view og_ty
   SetOptional(head, "DESCRIPTION", meta.description, "HAS_DESCRIPTION");
   SetOptional(head, "CANONICAL_URL", meta.canonical_url, "HAS_CANONICAL");
   if (meta.noindex) head.ShowSection("NOINDEX");
+  FillSocialMeta(meta, head);
+  for (const FeedLink& feed : meta.feeds) {
+    TemplateDictionary* item = head.AddSectionDictionary("FEEDS");
+    item->SetValue("FEED_TITLE", feed.title);
+    item->SetValue("FEED_TYPE", feed.type);
+    item->SetValue("FEED_URL", feed.url);
+  }
   SetOptional(head, "STYLESHEET_URL", site.stylesheet_url, "HAS_STYLESHEET");
   SetOptional(head, "SCRIPT_URL", site.script_url, "HAS_SCRIPT");
   SetOptional(head, "ICON_URL", site.icon_url, "HAS_ICON");
@@ -162,7 +220,8 @@ std::string KindLabel(const std::string& kind) {
   return kind;
 }
 
-// "https://www.lakeside.example/" -> "www.lakeside.example": how a partner's address reads on the page.
+// "https://www.lakeside.example/" -> "www.lakeside.example": how a partner's address reads on the
+// page.
 std::string UrlLabel(std::string url) {
   if (const auto scheme = url.find("://"); scheme != std::string::npos) url.erase(0, scheme + 3);
   while (!url.empty() && url.back() == '/') url.pop_back();
@@ -205,6 +264,55 @@ void FillList(const ListView& view, TemplateDictionary& layout) {
   if (view.articles.empty()) page.ShowSection("NO_ARTICLES");
   FillPagination(view.pagination, page);
   FillTrending(view.trending, view.trending_heading, page);
+}
+
+void FillSearch(const SearchView& view, TemplateDictionary& layout) {
+  TemplateDictionary& page = FillLayout(view.site, view.meta, "search", kSearchTemplate, layout);
+  page.SetValue("QUERY", view.query);
+  for (const auto& [options, section] :
+       {std::pair{&view.sections, "SECTION_OPTIONS"}, std::pair{&view.authors, "AUTHOR_OPTIONS"}}) {
+    for (const SearchOption& option : *options) {
+      TemplateDictionary* item = page.AddSectionDictionary(section);
+      item->SetValue("VALUE", option.value);
+      item->SetValue("LABEL", option.label);
+      if (option.selected) item->ShowSection("SELECTED");
+    }
+  }
+  page.SetValue("FROM", view.from);
+  page.SetValue("TO", view.to);
+  if (view.searched) {
+    page.ShowSection("SEARCHED");
+    page.SetValue("TOTAL", std::to_string(view.total));
+    page.SetValue("RESULTS_NOUN", view.total == 1 ? "result" : "results");
+    for (const SearchResult& result : view.results) {
+      TemplateDictionary* item = page.AddSectionDictionary("RESULTS");
+      FillCardFields(result.article, *item);
+      item->SetValue("SNIPPET_HTML", result.snippet_html);
+    }
+    if (view.results.empty()) page.ShowSection("NO_RESULTS");
+  } else {
+    page.ShowSection("NOT_SEARCHED");
+  }
+  AddCards(view.suggestions, "SUGGESTIONS", "row", Kicker::kShow, page);
+  if (!view.suggestions.empty()) page.ShowSection("HAS_SUGGESTIONS");
+  FillPagination(view.pagination, page);
+}
+
+ListView SearchAsList(const SearchView& view) {
+  ListView list;
+  list.site = view.site;
+  list.meta = view.meta;
+  list.kind_label = "Search";
+  if (!view.searched) {
+    list.heading = "Search";
+  } else {
+    list.heading = std::to_string(view.total) + (view.total == 1 ? " result" : " results") +
+                   " for \u201c" + view.query + "\u201d";
+  }
+  for (const SearchResult& result : view.results) list.articles.push_back(result.article);
+  if (list.articles.empty()) list.articles = view.suggestions;
+  list.pagination = view.pagination;
+  return list;
 }
 
 void FillArticle(const ArticleView& view, TemplateDictionary& layout) {

@@ -16,6 +16,8 @@ inline constexpr std::string_view kHomeTemplate = "home.tpl";
 inline constexpr std::string_view kListTemplate = "list.tpl";
 inline constexpr std::string_view kArticleTemplate = "article.tpl";
 inline constexpr std::string_view kErrorTemplate = "error.tpl";
+// Optional: themes made before search have none (see SearchAsList).
+inline constexpr std::string_view kSearchTemplate = "search.tpl";
 
 // The templates the dictionaries below refer to; a theme must have them all.
 inline constexpr std::array<std::string_view, 12> kRequiredTemplates = {
@@ -29,6 +31,10 @@ inline constexpr std::array<std::string_view, 12> kRequiredTemplates = {
 void FillHome(const HomeView& view, ctemplate::TemplateDictionary& layout);
 void FillList(const ListView& view, ctemplate::TemplateDictionary& layout);
 void FillArticle(const ArticleView& view, ctemplate::TemplateDictionary& layout);
+void FillSearch(const SearchView& view, ctemplate::TemplateDictionary& layout);
+// The search page as a list page, for a theme without kSearchTemplate: the results (or the
+// suggestions) as cards, under a heading that says what was asked.
+ListView SearchAsList(const SearchView& view);
 void FillError(const ErrorView& view, std::string_view page_template,
                ctemplate::TemplateDictionary& layout);
 

@@ -5,6 +5,11 @@
     <a class="masthead__name" href="/">{{SITE_NAME}}</a>
     {{#HAS_TAGLINE}}<p class="masthead__tagline">{{SITE_TAGLINE}}</p>{{/HAS_TAGLINE}}
   </div>
+  <form class="masthead__search" action="/search" method="get" role="search">
+    <label class="visually-hidden" for="masthead-q">Search articles</label>
+    <input id="masthead-q" type="search" name="q" maxlength="200" placeholder="Search">
+    <button type="submit">Search</button>
+  </form>
   <nav class="sitenav" aria-label="Sections">
     <div class="sitenav__inner">
       {{#HAS_REGIONS}}
