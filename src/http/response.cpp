@@ -1,38 +1,10 @@
 #include "http/response.h"
 
+#include "base/html_escape.h"
 #include "http/ascii.h"
 
 namespace gazette::http {
-namespace {
-
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void Response::SetHeader(std::string_view name, std::string value) {
   for (auto& [key, existing] : headers) {
@@ -71,7 +43,7 @@ Response Response::Text(int status, std::string body) {
 }
 
 Response Response::Redirect(int status, std::string location) {
-  std::string escaped = EscapeHtml(location);
+  std::string escaped = base::EscapeHtml(location);
   Response response = Html(status, "<!doctype html><title>Moved</title><p>Moved to <a href=\"" +
                                        escaped + "\">" + escaped + "</a>.</p>\n");
   response.SetHeader("Location", std::move(location));

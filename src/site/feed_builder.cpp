@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "base/html_escape.h"
 #include "site/page_builder.h"
 
 namespace gazette::site {
@@ -11,33 +12,6 @@ namespace {
 
 // The date part of every tag URI the feeds mint. Fixed forever: changing it changes every id.
 constexpr char kGuidDate[] = "2026";
-
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // "https://news.example:8443/x" -> "news.example": the tag URI's authority takes no port.
 std::string HostOf(std::string_view url) {
@@ -115,7 +89,7 @@ class EntryBuilder {
 
     const bool full = config_.feed_content == store::FeedContent::kFull;
     if (!full && !article.dek.empty()) {
-      entry.content_html = "<p>" + EscapeHtml(article.dek) + "</p>";
+      entry.content_html = "<p>" + base::EscapeHtml(article.dek) + "</p>";
     } else {
       // Listings leave bodies out: read this one's.
       auto whole = store_.GetArticle(article.id);
@@ -143,12 +117,12 @@ class EntryBuilder {
     }
     const content::Partner& partner = it->second;
     std::string line = "<p>First published by <a href=\"" +
-                       EscapeHtml(config_.url + "/partner/" + partner.slug + "/") + "\">" +
-                       EscapeHtml(partner.name) + "</a>";
+                       base::EscapeHtml(config_.url + "/partner/" + partner.slug + "/") + "\">" +
+                       base::EscapeHtml(partner.name) + "</a>";
     if (partner.credit == content::PartnerCredit::kCanonical && !article_original.empty()) {
       original_url = article_original;
-      line += ": <a href=\"" + EscapeHtml(article_original) + "\">" + EscapeHtml(article_original) +
-              "</a>";
+      line += ": <a href=\"" + base::EscapeHtml(article_original) + "\">" +
+              base::EscapeHtml(article_original) + "</a>";
     }
     return line + "</p>";
   }

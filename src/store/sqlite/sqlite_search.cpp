@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/html_escape.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/sqlite_store_internal.h"
 
@@ -52,28 +53,6 @@ std::string MatchExpression(const std::vector<SearchTerm>& terms) {
   return match;
 }
 
-void AppendEscaped(char c, std::string& out) {
-  switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
-      out += c;
-  }
-}
-
 // The snippet as safe HTML: text escaped, markers turned into <mark> tags that always pair up.
 std::string SnippetHtml(std::string_view marked) {
   std::string html;
@@ -89,7 +68,7 @@ std::string SnippetHtml(std::string_view marked) {
       open = false;
       i += kCloseMarker.size();
     } else {
-      AppendEscaped(marked[i], html);
+      base::AppendEscapedHtml(marked.substr(i, 1), html);
       ++i;
     }
   }
