@@ -83,6 +83,12 @@ struct SearchPage {
   int64_t total = 0;            // how many articles match, limit and offset ignored
 };
 
+// An old address of an article that answers with a 301 to wherever the article is now.
+struct Redirect {
+  std::string path;  // "/?p=345", "/2019/05/01/summit/", "/east-asia/old-slug/"
+  int64_t article_id = 0;
+};
+
 // Which table a slug must be unique in.
 enum class SlugKind { kSection, kAuthor, kPartner, kTag, kArticle };
 
@@ -154,6 +160,9 @@ class Store {
                                                        std::string_view slug) = 0;
   // The published article that was once at /<section>/<slug>/ and has moved since.
   virtual Result<content::Article> FindMovedArticle(int64_t section_id, std::string_view slug) = 0;
+  // Any article by slug, whatever its status, with body, authors and tags. NotFound if no
+  // article has the slug.
+  virtual Result<content::Article> GetArticleBySlug(std::string_view slug) = 0;
   // Published articles, newest first (published_at, then id). body_md and body_html are left
   // empty; author_ids and tag_ids are filled.
   virtual Result<std::vector<content::Article>> ListPublished(const ArticleQuery& query) = 0;
@@ -181,6 +190,17 @@ class Store {
   // The revisions of one article, newest first (created_at, then id), with their bodies.
   virtual Result<std::vector<content::Revision>> ListRevisions(int64_t article_id) = 0;
   virtual Result<content::Revision> GetRevision(int64_t id) = 0;  // NotFound if there is none
+
+  // --- redirects: addresses articles had before they were imported
+  // Makes `path` answer with a redirect to the article, replacing where it pointed before.
+  // InvalidArgument when the path does not begin with '/', is longer than 2048 bytes, or the
+  // article does not exist.
+  virtual Status AddRedirect(std::string_view path, int64_t article_id) = 0;
+  // The article that `path` redirects to, from AddRedirect; NotFound when it names none.
+  virtual Result<int64_t> FindRedirect(std::string_view path) = 0;
+  // Every old address of every article, by path: those from AddRedirect and the places that
+  // articles moved away from (as "/<section>/<slug>/"), for an export.
+  virtual Result<std::vector<Redirect>> ListRedirects() = 0;
 
   // --- media: uploaded images, stored as their re-encoded variants
   // Stores the image and its variants in one transaction; returns its id. When an image with

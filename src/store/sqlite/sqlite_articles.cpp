@@ -319,6 +319,17 @@ Result<Article> SqliteStore::FindMovedArticle(int64_t section_id, std::string_vi
   });
 }
 
+Result<Article> SqliteStore::GetArticleBySlug(std::string_view slug) {
+  static const std::string kSql =
+      Select(kArticleColumnsWithBody, "FROM articles a WHERE a.slug = ?");
+  return Read([slug](Db& db) -> Result<Article> {
+    auto query = db.Prepare(kSql);
+    if (!query) return base::Unexpected(query.error());
+    query->BindAll(slug);
+    return LoadArticle(db, *query, "no article '" + std::string(slug) + "'");
+  });
+}
+
 Result<std::vector<Article>> SqliteStore::ListPublished(const ArticleQuery& query) {
   if (auto page = CheckPage(query.limit, query.offset); !page) {
     return base::Unexpected(page.error());

@@ -53,6 +53,7 @@ class SqliteStore final : public Store {
   Result<content::Article> GetArticle(int64_t id) override;
   Result<content::Article> GetPublishedArticle(int64_t section_id, std::string_view slug) override;
   Result<content::Article> FindMovedArticle(int64_t section_id, std::string_view slug) override;
+  Result<content::Article> GetArticleBySlug(std::string_view slug) override;
   Result<std::vector<content::Article>> ListPublished(const ArticleQuery& query) override;
   Result<int64_t> CountPublished(const ArticleQuery& query) override;
   Result<std::vector<content::Article>> ListArticles(const ArticleFilter& filter) override;
@@ -63,6 +64,10 @@ class SqliteStore final : public Store {
   Result<int64_t> CreateRevision(const content::Revision& revision) override;
   Result<std::vector<content::Revision>> ListRevisions(int64_t article_id) override;
   Result<content::Revision> GetRevision(int64_t id) override;
+
+  Status AddRedirect(std::string_view path, int64_t article_id) override;
+  Result<int64_t> FindRedirect(std::string_view path) override;
+  Result<std::vector<Redirect>> ListRedirects() override;
 
   Result<int64_t> CreateMedia(const content::Media& media) override;
   Result<content::Media> GetMedia(int64_t id) override;
