@@ -27,16 +27,23 @@ struct ImportSummary {
   std::vector<ImportFailure> failures;
 };
 
+// Decodes an image file and stores it as media, returning its id; storing the same file again
+// gives the same id. InvalidArgument naming the problem when the file is not an image.
+using ImageLoader = std::function<base::Result<int64_t>(const std::string& file)>;
+
 // Confined to one thread. Borrows `store`, which must outlive the importer.
 class ArticleImporter {
  public:
-  explicit ArticleImporter(store::Store& store);
+  // Without `load_image`, an item with a lead image fails.
+  explicit ArticleImporter(store::Store& store, ImageLoader load_image = nullptr);
 
   // Writes one item: finds or creates its section, authors and tags, renders its body, then
   // creates the article, or updates the stored article with the same slug when any field
   // differs, and points the item's old paths at it. A failure (a missing title, a partner that
-  // does not exist, a store error) is recorded in the summary with the item's source and
-  // returned; nothing of the article is written then.
+  // does not exist, an image that does not decode, a store error) is recorded in the summary
+  // with the item's source and returned. What is checked before writing (title, section,
+  // authors, dates, old paths, partner) fails with nothing written; a store error later may
+  // leave the section, authors or tags it named created, never a half-written article.
   ImportOutcome Import(const ImportItem& item);
 
   // Records an item that a reader could not turn into an ImportItem (malformed XML, front
@@ -48,7 +55,10 @@ class ArticleImporter {
   const ImportSummary& summary() const { return summary_; }
 
  private:
+  base::Result<ImportOutcome> Write(const ImportItem& item);
+
   store::Store& store_;
+  ImageLoader load_image_;
   ImportSummary summary_;
 };
 

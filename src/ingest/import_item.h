@@ -39,8 +39,8 @@ struct ImportItem {
   std::string body_md;  // Markdown, rendered to body_html by the importer
   content::ArticleStatus status = content::ArticleStatus::kPublished;
   ImportSection section;
-  std::vector<ImportAuthor> authors;  // in byline order; at least one
-  std::vector<std::string> tags;      // tag names; slugs are made from them
+  std::vector<ImportAuthor> authors;        // in byline order; at least one
+  std::vector<std::string> tags;            // tag names; slugs are made from them
   std::optional<std::string> partner_slug;  // must name an existing partner
   std::string original_url;
   base::Seconds published_at{};
@@ -48,6 +48,10 @@ struct ImportItem {
   // Paths that must answer with a 301 to the article: "/?p=345", "/2019/05/01/summit/",
   // "/summit/". Each begins with '/'.
   std::vector<std::string> old_paths;
+  // The lead image: a file the importer's image loader reads (for an export, relative to its
+  // folder), and its alt text. Empty: none.
+  std::string lead_image_file;
+  std::string lead_image_alt;
 };
 
 }  // namespace gazette::ingest
