@@ -10,6 +10,7 @@
 #include "site/feeds.h"
 #include "site/lead_image.h"
 #include "site/media_handler.h"
+#include "site/old_addresses.h"
 #include "site/page_builder.h"
 #include "site/search_page.h"
 #include "site/seo_routes.h"
@@ -380,6 +381,16 @@ struct Site::Impl {
     if (result) return std::move(*result);
     return ErrorPage(result.error());
   }
+
+  // A reader page's answer; where there is no page, the address may be an imported article's
+  // old one, which redirects.
+  Response AnswerReader(const Request& request, Result<Response> result) {
+    if (!result && result.error().IsNotFound()) {
+      auto redirect = RedirectFromOldAddress(store, request);
+      if (redirect || !redirect.error().IsNotFound()) return Answer(std::move(redirect));
+    }
+    return Answer(std::move(result));
+  }
 };
 
 Site::Site(store::Store& store, const base::Clock& clock,
@@ -393,27 +404,32 @@ Site::~Site() = default;
 void Site::Register(http::Router& router) {
   Impl& impl = *impl_;
   using M = http::Method;
-  router.Add(M::kGet, "/",
-             [&impl](const Request&, const PathParams&) { return impl.Answer(impl.Home()); });
+  router.Add(M::kGet, "/", [&impl](const Request& request, const PathParams&) {
+    if (IsNumericPostLink(request)) {
+      auto redirect = RedirectFromOldAddress(impl.store, request);
+      if (redirect || !redirect.error().IsNotFound()) return impl.Answer(std::move(redirect));
+    }
+    return impl.Answer(impl.Home());
+  });
   router.Add(M::kGet, "/assets/{file}", [&impl](const Request& request, const PathParams&) {
     return impl.assets->Serve(request);
   });
   router.Add(M::kGet, "/{section}/", [&impl](const Request& request, const PathParams& params) {
-    return impl.Answer(impl.SectionPage(request, params));
+    return impl.AnswerReader(request, impl.SectionPage(request, params));
   });
   router.Add(M::kGet, "/{section}/{slug}/",
              [&impl](const Request& request, const PathParams& params) {
-               return impl.Answer(impl.ArticlePage(request, params));
+               return impl.AnswerReader(request, impl.ArticlePage(request, params));
              });
   router.Add(M::kGet, "/author/{slug}/", [&impl](const Request& request, const PathParams& params) {
-    return impl.Answer(impl.AuthorPage(request, params));
+    return impl.AnswerReader(request, impl.AuthorPage(request, params));
   });
   router.Add(M::kGet, "/partner/{slug}/",
              [&impl](const Request& request, const PathParams& params) {
-               return impl.Answer(impl.PartnerPage(request, params));
+               return impl.AnswerReader(request, impl.PartnerPage(request, params));
              });
   router.Add(M::kGet, "/tag/{slug}/", [&impl](const Request& request, const PathParams& params) {
-    return impl.Answer(impl.TagPage(request, params));
+    return impl.AnswerReader(request, impl.TagPage(request, params));
   });
   router.Add(M::kGet, "/search", [&impl](const Request& request, const PathParams&) {
     auto context = impl.Context();
@@ -433,7 +449,7 @@ void Site::Register(http::Router& router) {
       [&impl](const base::Error& error) { return impl.ErrorPage(error); });
   router.SetNotFound([&impl](const Request& request) {
     if (IsContentApiPath(request.path)) return ContentApiNotFound();
-    return impl.ErrorPage(base::Error(base::ErrorCode::kNotFound, "no route"));
+    return impl.AnswerReader(request, base::NotFoundError("no route"));
   });
 }
 

@@ -120,5 +120,34 @@ TEST_F(SiteTest, MissingThingsAreThemedNotFoundPages) {
   }
 }
 
+TEST_F(SiteTest, ImportedArticlesOldAddressesRedirectToThem) {
+  auto older = store_->GetArticleBySlug("older-harbour-talks");
+  ASSERT_TRUE(older.has_value());
+  for (const char* path : {"/?p=12", "/2019/05/04/harbour/", "/harbour/", "/east-asia/harbour/"}) {
+    ASSERT_TRUE(store_->AddRedirect(path, older->id).has_value()) << path;
+    http::Response response = Get(path);
+    EXPECT_EQ(response.status, 301) << path;
+    EXPECT_EQ(response.Header("Location"), "/east-asia/older-harbour-talks/") << path;
+  }
+  EXPECT_EQ(Get("/?p=13").status, 200) << "an unknown post id shows the home page";
+  EXPECT_EQ(Get("/?p=x12").status, 200);
+  EXPECT_EQ(Get("/2019/05/04/other/").status, 404);
+
+  older->status = content::ArticleStatus::kDraft;
+  ASSERT_TRUE(store_->UpdateArticle(*older).has_value());
+  EXPECT_EQ(Get("/harbour/").status, 404) << "an unpublished article is not redirected to";
+  EXPECT_EQ(Get("/?p=12").status, 200);
+}
+
+TEST_F(SiteTest, AnOldAddressNeverRedirectsToItself) {
+  auto older = store_->GetArticleBySlug("older-harbour-talks");
+  ASSERT_TRUE(older.has_value());
+  ASSERT_TRUE(store_->AddRedirect("/east-asia/older-harbour-talks/", older->id).has_value());
+  EXPECT_EQ(Get("/east-asia/older-harbour-talks/").status, 200);
+  older->status = content::ArticleStatus::kArchived;
+  ASSERT_TRUE(store_->UpdateArticle(*older).has_value());
+  EXPECT_EQ(Get("/east-asia/older-harbour-talks/").status, 404);
+}
+
 }  // namespace
 }  // namespace gazette::site
