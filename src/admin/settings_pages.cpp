@@ -8,7 +8,9 @@
 namespace gazette::admin {
 namespace {
 
+using store::FeedContent;
 using store::kArticlesPerPageSetting;
+using store::kFeedContentSetting;
 using store::kMaxArticlesPerPage;
 using store::kSiteDescriptionSetting;
 using store::kSiteNameSetting;
@@ -65,6 +67,11 @@ class SettingsPages {
     } else {
       settings.articles_per_page = static_cast<int>(*per_page);
     }
+    if (auto feed_content = store::ParseFeedContent(form.Value("feed_content"))) {
+      settings.feed_content = *feed_content;
+    } else {
+      errors["feed_content"] = "Choose what feed entries carry.";
+    }
     if (!errors.empty()) return Form(request, 422, settings, per_page_text, errors);
 
     const std::pair<std::string_view, std::string> values[] = {
@@ -73,6 +80,7 @@ class SettingsPages {
         {kSiteDescriptionSetting, settings.description},
         {kSiteUrlSetting, settings.url},
         {kArticlesPerPageSetting, std::to_string(settings.articles_per_page)},
+        {kFeedContentSetting, std::string(store::FeedContentName(settings.feed_content))},
     };
     for (const auto& [key, value] : values) {
       if (auto saved = services_.store.SetSetting(key, value); !saved) {
@@ -92,6 +100,8 @@ class SettingsPages {
         {"url", settings.url},
         {"articles_per_page", per_page_text},
         {"max_articles_per_page", kMaxArticlesPerPage},
+        {"feed_full", settings.feed_content == FeedContent::kFull},
+        {"feed_summary", settings.feed_content == FeedContent::kSummary},
     };
     AddFieldErrors(errors, view);
     return services_.ui.Page(request, status, "settings.tpl", "Site settings", std::move(view));
@@ -111,6 +121,7 @@ base::Result<SiteSettings> LoadSiteSettings(const AdminServices& services) {
       .description = stored->description.value_or(""),
       .url = stored->url.value_or(services.config.site_url),
       .articles_per_page = stored->articles_per_page.value_or(services.config.articles_per_page),
+      .feed_content = stored->feed_content.value_or(FeedContent::kFull),
   };
 }
 

@@ -13,13 +13,15 @@ namespace {
 using testing::Client;
 using testing::Fields;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 Fields Valid() {
   return {{"name", "The Eastern Review"},
           {"tagline", "Analysis from the region"},
           {"description", "Essays and reports."},
           {"url", "https://review.example/east"},
-          {"articles_per_page", "25"}};
+          {"articles_per_page", "25"},
+          {"feed_content", "summary"}};
 }
 
 Fields With(Fields fields, const std::string& name, const std::string& value) {
@@ -37,6 +39,7 @@ TEST_F(SettingsPagesTest, UnsetSettingsStartFromTheConfiguration) {
   EXPECT_THAT(form.body, HasSubstr("value=\"The Test Review\""));
   EXPECT_THAT(form.body, HasSubstr("value=\"http://127.0.0.1:8080\""));
   EXPECT_THAT(form.body, HasSubstr("value=\"10\""));
+  EXPECT_THAT(form.body, HasSubstr("value=\"full\" checked")) << "feeds carry whole articles";
 }
 
 TEST_F(SettingsPagesTest, SavedSettingsGoUnderTheKeysTheSiteReads) {
@@ -49,9 +52,12 @@ TEST_F(SettingsPagesTest, SavedSettingsGoUnderTheKeysTheSiteReads) {
   EXPECT_EQ(store().GetSetting("site.description").value(), "Essays and reports.");
   EXPECT_EQ(store().GetSetting("site.url").value(), "https://review.example/east");
   EXPECT_EQ(store().GetSetting("site.articles_per_page").value(), "25");
+  EXPECT_EQ(store().GetSetting("site.feed_content").value(), "summary");
   http::Response form = admin.Get("/admin/settings/?notice=saved");
   EXPECT_THAT(form.body, HasSubstr("value=\"The Eastern Review\""));
   EXPECT_THAT(form.body, HasSubstr("value=\"25\""));
+  EXPECT_THAT(form.body, HasSubstr("value=\"summary\" checked"));
+  EXPECT_THAT(form.body, Not(HasSubstr("value=\"full\" checked")));
   EXPECT_THAT(form.body, HasSubstr("Saved."));
 }
 
@@ -69,6 +75,8 @@ TEST_F(SettingsPagesTest, BadValuesAreMarkedKeepTheInputAndStoreNothing) {
       {"articles_per_page", "0"},
       {"articles_per_page", "101"},
       {"articles_per_page", "ten"},
+      {"feed_content", "everything"},
+      {"feed_content", ""},
   };
   for (const auto& bad : cases) {
     http::Response refused = admin.Post("/admin/settings/", With(Valid(), bad.field, bad.value));
@@ -76,8 +84,8 @@ TEST_F(SettingsPagesTest, BadValuesAreMarkedKeepTheInputAndStoreNothing) {
     EXPECT_THAT(refused.body, HasSubstr("nr-field-error")) << bad.field << "=" << bad.value;
     EXPECT_THAT(refused.body, HasSubstr("value=\"Analysis from the region\""));
   }
-  for (const char* key :
-       {"site.name", "site.tagline", "site.description", "site.url", "site.articles_per_page"}) {
+  for (const char* key : {"site.name", "site.tagline", "site.description", "site.url",
+                          "site.articles_per_page", "site.feed_content"}) {
     EXPECT_FALSE(store().GetSetting(key).has_value()) << key;
   }
 }

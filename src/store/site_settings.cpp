@@ -44,9 +44,18 @@ base::Result<SiteSettingOverrides> LoadSiteSettingOverrides(Store& store) {
   if (auto read = Read(store, kFeedContentSetting, feed_content); !read) {
     return base::Unexpected(read.error());
   }
-  if (feed_content == "full") overrides.feed_content = FeedContent::kFull;
-  if (feed_content == "summary") overrides.feed_content = FeedContent::kSummary;
+  if (feed_content) overrides.feed_content = ParseFeedContent(*feed_content);
   return overrides;
+}
+
+std::string_view FeedContentName(FeedContent content) {
+  return content == FeedContent::kFull ? "full" : "summary";
+}
+
+std::optional<FeedContent> ParseFeedContent(std::string_view name) {
+  if (name == "full") return FeedContent::kFull;
+  if (name == "summary") return FeedContent::kSummary;
+  return std::nullopt;
 }
 
 }  // namespace gazette::store

@@ -23,6 +23,9 @@ inline constexpr int kMaxArticlesPerPage = 100;
 
 // What the site's feeds carry for each article: its whole body, or only its dek.
 enum class FeedContent { kFull, kSummary };
+std::string_view FeedContentName(FeedContent content);  // "full" | "summary"
+// The feed content named `name`; nullopt for any other text.
+std::optional<FeedContent> ParseFeedContent(std::string_view name);
 
 // What the store holds; each field is nullopt when its key is not set. A stored number of
 // articles per page that is not from 1 to kMaxArticlesPerPage counts as not set, and so does a

@@ -23,6 +23,12 @@
 <input id="articles_per_page" name="articles_per_page" type="number" min="1" max="{{MAX_ARTICLES_PER_PAGE}}" step="1" required value="{{ARTICLES_PER_PAGE}}" aria-describedby="per-page-hint{{#ARTICLES_PER_PAGE_ERROR}} per-page-error{{/ARTICLES_PER_PAGE_ERROR}}"{{#ARTICLES_PER_PAGE_ERROR}} aria-invalid="true"{{/ARTICLES_PER_PAGE_ERROR}}>
 <span class="nr-hint" id="per-page-hint">On section, author, partner and tag pages.</span>
 {{#ARTICLES_PER_PAGE_ERROR}}<span class="nr-field-error" id="per-page-error">{{ARTICLES_PER_PAGE_ERROR}}</span>{{/ARTICLES_PER_PAGE_ERROR}}
+<fieldset class="nr-form"{{#FEED_CONTENT_ERROR}} aria-describedby="feed-content-error"{{/FEED_CONTENT_ERROR}}>
+<legend class="nr-label">What feed entries carry</legend>
+<label><input type="radio" name="feed_content" value="full"{{#FEED_FULL}} checked{{/FEED_FULL}}> The whole article, with its references</label>
+<label><input type="radio" name="feed_content" value="summary"{{#FEED_SUMMARY}} checked{{/FEED_SUMMARY}}> The standfirst only, with a link to read on</label>
+</fieldset>
+{{#FEED_CONTENT_ERROR}}<span class="nr-field-error" id="feed-content-error">{{FEED_CONTENT_ERROR}}</span>{{/FEED_CONTENT_ERROR}}
 <div class="nr-actions">
 <button type="submit" class="nr-button nr-primary">Save settings</button>
 </div>
