@@ -31,10 +31,13 @@ bool IsBlock(std::string_view name) {
 
 bool IsVoidBlock(std::string_view name) { return IsOneOf(name, {"hr", "col", "area"}); }
 
-// Elements whose content wpautop must not touch.
+// Elements whose content wpautop must not touch: blocks, and elements that may sit inside a
+// paragraph (IsInlineWhole).
 bool IsKeptWhole(std::string_view name) {
   return IsOneOf(name, {"pre", "script", "style", "textarea", "figure"});
 }
+
+bool IsInlineWhole(std::string_view name) { return IsOneOf(name, {"script", "style", "textarea"}); }
 
 // Blocks whose content is a flow of paragraphs, rather than one line of text like an <li>.
 bool HoldsParagraphs(std::string_view name) {
@@ -111,7 +114,8 @@ std::vector<Token> Tokenize(std::string_view content) {
       const size_t close_end =
           close == std::string_view::npos ? content.size() : TagEnd(content, close);
       const size_t whole_end = close_end == std::string_view::npos ? content.size() : close_end;
-      tokens.push_back({TokenKind::kWhole, content.substr(lt, whole_end - lt), name});
+      tokens.push_back({IsInlineWhole(name) ? TokenKind::kInline : TokenKind::kWhole,
+                        content.substr(lt, whole_end - lt), name});
       i = whole_end;
       continue;
     }

@@ -12,7 +12,8 @@ namespace gazette::ingest {
 // blank lines becomes <p> paragraphs, a single line break inside a paragraph becomes <br />, and
 // block-level elements (headings, lists, tables, div, blockquote, hr, ...) stand on their own,
 // never inside a <p>; the text inside a blockquote gets paragraphs too. The content of pre,
-// script, style, textarea and figure elements and of comments is left as it is.
+// script, style, textarea and figure elements and of comments is left as it is (line breaks
+// inside script, style and textarea, which may stand inside a paragraph, become spaces).
 // Block-editor content (it holds "<!-- wp:" comments) is already HTML and is returned unchanged,
 // as WordPress does.
 std::string AutoParagraphs(std::string_view content);

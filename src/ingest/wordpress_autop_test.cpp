@@ -40,6 +40,8 @@ TEST(AutoParagraphsTest, PreformattedTextCommentsAndFiguresAreLeftAsTheyAre) {
   EXPECT_EQ(AutoParagraphs("<figure><img src=\"a.jpg\">\n<figcaption>A</figcaption></figure>"),
             "<figure><img src=\"a.jpg\">\n<figcaption>A</figcaption></figure>");
   EXPECT_EQ(AutoParagraphs("<pre>never closed\n\nstill pre"), "<pre>never closed\n\nstill pre");
+  EXPECT_EQ(AutoParagraphs("Before <script>\nx()\n</script> after"),
+            "<p>Before <script> x() </script> after</p>");
 }
 
 TEST(AutoParagraphsTest, BlockEditorContentIsAlreadyHtml) {
