@@ -7,7 +7,10 @@
 #include "app/check_command.h"
 #include "app/cli_output.h"
 #include "app/config.h"
+#include "app/export_command.h"
+#include "app/import_report.h"
 #include "app/init_command.h"
+#include "app/markdown_import_command.h"
 #include "app/password_cost.h"
 #include "app/serve_command.h"
 #include "app/user_cli.h"
@@ -38,6 +41,16 @@ int RunInit(InitOptions options) {
 int RunServe(const std::string& dir, const ConfigFlags& flags) {
   auto served = Serve(dir, flags, std::cout);
   return served ? 0 : Fail(served.error());
+}
+
+int RunExport(const std::string& dir, const std::string& out) {
+  auto summary = ExportSiteFolder(dir, out);
+  if (!summary) return Fail(summary.error());
+  std::cout << "Exported " << Count(summary->articles, "article") << ", "
+            << Count(summary->sections, "section") << ", " << Count(summary->authors, "author")
+            << ", " << Count(summary->partners, "partner") << ", " << Count(summary->tags, "tag")
+            << " and " << Count(summary->media, "lead image") << " to " << out << std::endl;
+  return 0;
 }
 
 int RunCheck(const std::string& dir) {
@@ -76,6 +89,28 @@ int RunCli(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "Check that a site folder can be served");
   check->add_option("DIR", check_dir, "The site folder")->required();
 
+  std::string export_dir;
+  std::string export_out;
+  CLI::App* export_command =
+      app.add_subcommand("export", "Write the whole site as Markdown files and a manifest");
+  export_command->add_option("DIR", export_dir, "The site folder")->required();
+  export_command->add_option("OUT", export_out, "The folder to write (missing or empty)")
+      ->required();
+
+  CLI::App* import = app.add_subcommand("import", "Import articles from another site");
+  import->require_subcommand(1);
+  MarkdownImportCommand markdown_import;
+  CLI::App* markdown = import->add_subcommand(
+      "markdown", "Import a folder of Markdown files (Hugo, Jekyll, or a Gazette export)");
+  markdown->add_option("DIR", markdown_import.dir, "The site folder")->required();
+  markdown->add_option("SRC", markdown_import.src, "The folder to import")->required();
+  markdown->add_option("--author", markdown_import.options.default_author,
+                       "The author of files that name none (without it they fail)");
+  markdown->add_option("--section", markdown_import.options.default_section,
+                       "The section of files that name none and lie in no section folder "
+                       "(default: " +
+                           markdown_import.options.default_section + ")");
+
   const UserCli user(app);
 
   try {
@@ -92,6 +127,10 @@ int RunCli(int argc, char** argv) {
     return RunServe(serve_dir, flags);
   }
   if (user.parsed()) return user.Run();
+  if (export_command->parsed()) return RunExport(export_dir, export_out);
+  if (markdown->parsed()) {
+    return RunMarkdownImport(markdown_import, std::cout, std::cerr, IsTerminal(2));
+  }
   return RunCheck(check_dir);
 }
 

@@ -1,5 +1,7 @@
 #include "ingest/front_matter.h"
 
+#include <string>
+
 namespace gazette::ingest {
 namespace {
 
@@ -18,22 +20,26 @@ std::string_view LineAt(std::string_view text, size_t pos, size_t& next) {
 base::Result<FrontMatterDocument> SplitFrontMatter(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
   size_t next = 0;
-  if (LineAt(text, 0, next) != "+++") {
-    return base::InvalidArgumentError("line 1: expected front matter opening with '+++'");
+  const std::string_view fence = LineAt(text, 0, next);
+  if (fence != "+++" && fence != "---") {
+    return base::InvalidArgumentError(
+        "line 1: expected front matter opening with '+++' (TOML) or '---' (YAML)");
   }
   size_t front_begin = next;
   size_t pos = next;
   while (pos < text.size()) {
     size_t line_begin = pos;
-    if (LineAt(text, pos, next) == "+++") {
+    if (LineAt(text, pos, next) == fence) {
       FrontMatterDocument doc;
+      doc.format = fence == "+++" ? FrontMatterFormat::kToml : FrontMatterFormat::kYaml;
       doc.front_matter = text.substr(front_begin, line_begin - front_begin);
       doc.body = text.substr(next);
       return doc;
     }
     pos = next;
   }
-  return base::InvalidArgumentError("front matter is not closed by a '+++' line");
+  return base::InvalidArgumentError("front matter is not closed by a '" + std::string(fence) +
+                                    "' line");
 }
 
 }  // namespace gazette::ingest

@@ -171,6 +171,9 @@ Status LoadArticle(store::Store& store, const std::string& where, const std::str
                    base::Seconds now) {
   auto doc = SplitFrontMatter(text);
   if (!doc) return base::InvalidArgumentError(where + ":" + doc.error().message());
+  if (doc->format != FrontMatterFormat::kToml) {
+    return base::InvalidArgumentError(where + ":1: a site bundle's front matter is TOML ('+++')");
+  }
   auto table = ParseToml(doc->front_matter, where, doc->front_matter_first_line - 1);
   if (!table) return base::Unexpected(table.error());
   TomlFields f(*table, where, doc->front_matter_first_line - 1);

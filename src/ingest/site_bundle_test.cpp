@@ -141,6 +141,14 @@ TEST_F(SiteBundleTest, BadReferencesAndSyntaxAreNamed) {
   EXPECT_TRUE(c.error().message().starts_with("site.toml:1: ")) << c.error().message();
 }
 
+TEST_F(SiteBundleTest, YamlFrontMatterIsRefused) {
+  auto summary = LoadSiteBundle(
+      *store_, {{"site.toml", kSiteToml}, {"articles/a.md", "---\ntitle: A\n---\n"}}, now_);
+  ASSERT_FALSE(summary.has_value());
+  EXPECT_EQ(summary.error().message(),
+            "articles/a.md:1: a site bundle's front matter is TOML ('+++')");
+}
+
 TEST_F(SiteBundleTest, WhatWasStoredBeforeAFailureStays) {
   std::string broken = "+++\ntitle = \"Broken\"\n";
   auto summary = LoadSiteBundle(

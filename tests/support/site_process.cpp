@@ -16,24 +16,36 @@ base::Result<ProcessOutput> RunGazette(const std::vector<std::string>& args,
   return RunProcess(argv, env);
 }
 
-base::Result<std::string> InitDemoSite(const std::string& dir) {
+namespace {
+
+base::Result<std::string> Init(std::vector<std::string> args) {
   // The admin account init creates is hashed at the cheapest argon2id cost: these sites only
   // live for one test.
-  auto run = RunGazette({"init", "--demo", dir}, {{"GAZETTE_TEST_PASSWORD_COST", "minimum"}});
+  auto run = RunGazette(args, {{"GAZETTE_TEST_PASSWORD_COST", "minimum"}});
   if (!run) {
     return base::Unexpected(run.error());
   }
   if (run->exit_code != 0) {
-    return base::InternalError("gazette init --demo " + dir + " exited " +
-                               std::to_string(run->exit_code) + ": " + run->err);
+    std::string command = "gazette";
+    for (const std::string& arg : args) command += " " + arg;
+    return base::InternalError(command + " exited " + std::to_string(run->exit_code) + ": " +
+                               run->err);
   }
   return run->out;
 }
 
+}  // namespace
+
+base::Result<std::string> InitDemoSite(const std::string& dir) {
+  return Init({"init", "--demo", dir});
+}
+
+base::Result<std::string> InitEmptySite(const std::string& dir) { return Init({"init", dir}); }
+
 base::Result<std::unique_ptr<SiteProcess>> SiteProcess::Start(const SiteOptions& options) {
   base::testing::TempDir dir("gazette-site-");
   const std::string site_dir = (dir.path() / "site").string();
-  auto made = InitDemoSite(site_dir);
+  auto made = options.demo ? InitDemoSite(site_dir) : InitEmptySite(site_dir);
   if (!made) return base::Unexpected(made.error());
   std::smatch account;
   if (!std::regex_search(*made, account, std::regex("Admin account: (\\S+) / password: (\\S+)"))) {

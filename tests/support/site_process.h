@@ -26,9 +26,12 @@ base::Result<ProcessOutput> RunGazette(const std::vector<std::string>& args,
 // Runs `gazette init --demo DIR`; Internal with the command's stderr if it fails. Returns what it
 // printed on standard output.
 base::Result<std::string> InitDemoSite(const std::string& dir);
+// The same without --demo: a site with no content but its admin account.
+base::Result<std::string> InitEmptySite(const std::string& dir);
 
 struct SiteOptions {
-  Environment env;  // extra GAZETTE_* variables for `serve`
+  bool demo = true;  // false: an empty site (`gazette init` without --demo)
+  Environment env;   // extra GAZETTE_* variables for `serve`
   // Runs between `init` and `serve` with the site folder, to change the site while no server
   // runs; an error stops Start.
   std::function<base::Status(const std::string& site_dir)> before_serve;
@@ -36,8 +39,9 @@ struct SiteOptions {
   std::chrono::seconds start_timeout{30};  // for init and for the "serving" line
 };
 
-// A demo site being served. The destructor stops the server (SIGTERM, then SIGKILL if it has
-// not exited after 20 s) and removes the folder. Not safe for concurrent use.
+// A site (the demo, unless SiteOptions::demo is false) being served. The destructor stops the
+// server (SIGTERM, then SIGKILL if it has not exited after 20 s) and removes the folder. Not safe
+// for concurrent use.
 class SiteProcess {
  public:
   // Makes the site and starts the server; returns once it printed its "serving" line.

@@ -1,0 +1,12 @@
+#include "ingest/wordpress_content.h"
+
+#include "ingest/wordpress_autop.h"
+#include "ingest/wordpress_shortcodes.h"
+
+namespace gazette::ingest {
+
+std::string WordPressContentToHtml(std::string_view post_content) {
+  return AutoParagraphs(ExpandShortcodes(post_content));
+}
+
+}  // namespace gazette::ingest
