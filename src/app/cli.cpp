@@ -7,6 +7,7 @@
 #include "app/check_command.h"
 #include "app/cli_output.h"
 #include "app/config.h"
+#include "app/import_cli.h"
 #include "app/init_command.h"
 #include "app/password_cost.h"
 #include "app/serve_command.h"
@@ -77,6 +78,7 @@ int RunCli(int argc, char** argv) {
   check->add_option("DIR", check_dir, "The site folder")->required();
 
   const UserCli user(app);
+  const ImportCli import(app);
 
   try {
     app.parse(argc, argv);
@@ -92,6 +94,7 @@ int RunCli(int argc, char** argv) {
     return RunServe(serve_dir, flags);
   }
   if (user.parsed()) return user.Run();
+  if (import.parsed()) return import.Run();
   return RunCheck(check_dir);
 }
 
