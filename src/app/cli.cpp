@@ -8,9 +8,8 @@
 #include "app/cli_output.h"
 #include "app/config.h"
 #include "app/export_command.h"
-#include "app/import_report.h"
+#include "app/import_cli.h"
 #include "app/init_command.h"
-#include "app/markdown_import_command.h"
 #include "app/password_cost.h"
 #include "app/serve_command.h"
 #include "app/user_cli.h"
@@ -97,21 +96,8 @@ int RunCli(int argc, char** argv) {
   export_command->add_option("OUT", export_out, "The folder to write (missing or empty)")
       ->required();
 
-  CLI::App* import = app.add_subcommand("import", "Import articles from another site");
-  import->require_subcommand(1);
-  MarkdownImportCommand markdown_import;
-  CLI::App* markdown = import->add_subcommand(
-      "markdown", "Import a folder of Markdown files (Hugo, Jekyll, or a Gazette export)");
-  markdown->add_option("DIR", markdown_import.dir, "The site folder")->required();
-  markdown->add_option("SRC", markdown_import.src, "The folder to import")->required();
-  markdown->add_option("--author", markdown_import.options.default_author,
-                       "The author of files that name none (without it they fail)");
-  markdown->add_option("--section", markdown_import.options.default_section,
-                       "The section of files that name none and lie in no section folder "
-                       "(default: " +
-                           markdown_import.options.default_section + ")");
-
   const UserCli user(app);
+  const ImportCli import(app);
 
   try {
     app.parse(argc, argv);
@@ -128,9 +114,7 @@ int RunCli(int argc, char** argv) {
   }
   if (user.parsed()) return user.Run();
   if (export_command->parsed()) return RunExport(export_dir, export_out);
-  if (markdown->parsed()) {
-    return RunMarkdownImport(markdown_import, std::cout, std::cerr, IsTerminal(2));
-  }
+  if (import.parsed()) return import.Run();
   return RunCheck(check_dir);
 }
 

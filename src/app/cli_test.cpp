@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <fstream>
 #include <initializer_list>
 #include <regex>
 #include <string>
@@ -35,6 +36,20 @@ Outcome Gazette(std::initializer_list<std::string> args) {
   std::string err = testing::internal::GetCapturedStderr();
   return {status, std::move(out), std::move(err)};
 }
+
+// A WordPress export with one post, one page and one post whose date does not parse.
+constexpr char kExport[] = R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+<title>Old Blog</title>
+<link>https://old.example</link>
+<wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Kept</title><dc:creator>ada</dc:creator><content:encoded>Text.</content:encoded><wp:post_id>7</wp:post_id><wp:post_date>2020-02-02 10:00:00</wp:post_date><wp:post_name>kept</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+<item><title>About</title><wp:post_id>8</wp:post_id><wp:status>publish</wp:status><wp:post_type>page</wp:post_type></item>
+<item><title>Bad</title><content:encoded>B.</content:encoded><wp:post_id>9</wp:post_id><wp:post_date>soon</wp:post_date><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+</channel>
+</rss>
+)";
 
 class CliTest : public ::testing::Test {
  protected:
@@ -102,6 +117,37 @@ TEST_F(CliTest, FailuresAreOneLineOnStandardError) {
   const Outcome bad_listen = Gazette({"serve", site_, "--listen", "8080"});
   EXPECT_EQ(bad_listen.status, 1);
   EXPECT_EQ(bad_listen.err, "gazette: --listen: must be HOST:PORT, not '8080'\n");
+}
+
+TEST_F(CliTest, ImportWxrReportsWhatItDidAndExitsWithTwoWhenItemsFailed) {
+  ASSERT_EQ(Gazette({"init", site_}).status, 0);
+  const std::string file = (tmp_ / "export.xml").string();
+  std::ofstream(file) << kExport;
+
+  const Outcome first = Gazette({"import", "wxr", site_, file});
+  EXPECT_EQ(first.status, 2) << first.err;
+  EXPECT_EQ(first.out, "Imported 1, updated 0, skipped 1, failed 1\n  " + file +
+                           ":9: post 9: its wp:post_date 'soon' is not a date\n");
+  EXPECT_EQ(first.err, "") << "no progress bar when standard error is not a terminal";
+
+  const Outcome second = Gazette({"import", "wxr", site_, file});
+  EXPECT_EQ(second.status, 2);
+  EXPECT_TRUE(second.out.starts_with("Imported 0, updated 0, skipped 2, failed 1\n")) << second.out;
+}
+
+TEST_F(CliTest, ImportWxrOfAFileThatCannotBeReadExitsWithOne) {
+  ASSERT_EQ(Gazette({"init", site_}).status, 0);
+  const std::string file = (tmp_ / "broken.xml").string();
+  std::ofstream(file) << "<rss>\n<channel>\n<item>\n</rss>\n";
+  const Outcome broken = Gazette({"import", "wxr", site_, file});
+  EXPECT_EQ(broken.status, 1);
+  EXPECT_EQ(broken.out, "");
+  EXPECT_TRUE(broken.err.starts_with("gazette: " + file + ":4: not well-formed XML: "))
+      << broken.err;
+
+  const Outcome missing = Gazette({"import", "wxr", site_, (tmp_ / "none.xml").string()});
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_EQ(missing.err, "gazette: cannot read " + (tmp_ / "none.xml").string() + "\n");
 }
 
 }  // namespace

@@ -11,4 +11,9 @@ namespace gazette::ingest {
 // The HTML WordPress would show: ExpandShortcodes, then AutoParagraphs. Not sanitized.
 std::string WordPressContentToHtml(std::string_view post_content);
 
+// The article body: WordPressContentToHtml, then content::HtmlToMarkdown, which keeps only what
+// its allow-list allows (no script, style, iframe, event attributes or javascript: links) and
+// turns WordPress's footnote markup into Markdown footnotes.
+std::string WordPressContentToMarkdown(std::string_view post_content);
+
 }  // namespace gazette::ingest
