@@ -375,7 +375,9 @@ TEST_F(WxrImportTest, ImportsIntoAStoreAndASecondRunChangesNothing) {
     EXPECT_EQ(*target, article->id) << path;
   }
   EXPECT_EQ(store_->FindRedirect("/привет-мир/").value_or(0), cyrillic->id);
-  for (const content::Author& author : store_->ListAuthors().value()) {
+  auto authors = store_->ListAuthors();
+  ASSERT_TRUE(authors.has_value());
+  for (const content::Author& author : *authors) {
     EXPECT_EQ(author.bio, "") << author.name;
     EXPECT_EQ(author.slug.find("mail"), std::string::npos) << "no email in " << author.slug;
   }
