@@ -161,8 +161,10 @@ class Store {
   virtual Result<int64_t> CountPublished(const ArticleQuery& query) = 0;
 
   // The published articles matching `query`, best match first: a match in the title counts
-  // most, then the dek, the author and tag names, and the body. The index follows every
-  // publish, edit and unpublish in the same transaction. InvalidArgument on a bad page.
+  // most, then the dek, the author and tag names, and the body. The body is searched, and its
+  // snippets taken, as the text readers see (content::MarkdownToPlainText of body_md): Markdown
+  // marks and link targets neither match nor show. The index follows every publish, edit and
+  // unpublish in the same transaction. InvalidArgument on a bad page.
   virtual Result<SearchPage> SearchArticles(const SearchQuery& query) = 0;
 
   // Articles of any status for the newsroom, most recently updated first (updated_at, then id
