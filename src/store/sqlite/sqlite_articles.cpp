@@ -6,6 +6,7 @@
 
 #include "content/plain_text.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_related.h"
 #include "store/sqlite/sqlite_store_internal.h"
 
 namespace gazette::store::sqlite {
@@ -258,6 +259,9 @@ Result<int64_t> SqliteStore::CreateArticle(const Article& article) {
     const int64_t id = db.LastInsertId();
     Status linked = WriteLinks(db, id, article);
     if (linked) linked = ClearHistoryAt(db, article.section_id, article.slug);
+    if (linked && article.status == content::ArticleStatus::kPublished) {
+      linked = RefreshRelated(db, id);
+    }
     if (!linked) return base::Unexpected(linked.error());
     return id;
   });
@@ -288,7 +292,10 @@ Status SqliteStore::UpdateArticle(const Article& article) {
         return cleared;
       }
     }
-    return WriteLinks(db, article.id, article);
+    if (auto linked = WriteLinks(db, article.id, article); !linked) return linked;
+    // Published: its list follows the edit. Any other status: it leaves every list.
+    return article.status == content::ArticleStatus::kPublished ? RefreshRelated(db, article.id)
+                                                                : ForgetRelated(db, article.id);
   });
 }
 

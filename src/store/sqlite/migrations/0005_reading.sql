@@ -46,3 +46,26 @@ BEGIN
               JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id)
     FROM articles a WHERE a.id = NEW.id AND a.status = 'published';
 END;
+
+-- Related reading: for each published article, the kRelatedKept (store.h) published articles
+-- most related to it, with the score that ranked them (higher is closer). Worked out by the
+-- store in the transaction that publishes or edits the article (sqlite_related.cpp); an article
+-- that stops being published is removed from every list, and reads join on status as well.
+CREATE TABLE article_related (
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  related_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  score INTEGER NOT NULL,  -- in millionths
+  PRIMARY KEY (article_id, related_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX article_related_by_related ON article_related (related_id);
+
+-- Published articles whose related list is still to be worked out: every one published before
+-- this migration. The store works through them when it opens, in small transactions, because the
+-- lists need the word picker and full-text queries of C++ code, not SQL alone; a store that
+-- stops halfway goes on from there the next time.
+CREATE TABLE related_pending (
+  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE
+) STRICT;
+
+INSERT INTO related_pending (article_id) SELECT id FROM articles WHERE status = 'published';
