@@ -8,21 +8,15 @@
 #include <mutex>
 #include <vector>
 
+#include "content/markdown_parse.h"
+
 namespace gazette::content {
 namespace {
 
-// Footnotes, typographic quotes and dashes, and invalid UTF-8 replaced by U+FFFD. Without
-// CMARK_OPT_UNSAFE the HTML renderer omits raw HTML and empties unsafe link destinations.
-constexpr int kOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8;
+using internal::kMarkdownOptions;
 
 constexpr const char* kExtensionNames[] = {"table", "strikethrough", "autolink"};
 
-struct ParserDeleter {
-  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
-};
-struct NodeDeleter {
-  void operator()(cmark_node* node) const { cmark_node_free(node); }
-};
 struct HtmlDeleter {
   void operator()(char* html) const { cmark_get_default_mem_allocator()->free(html); }
 };
@@ -53,20 +47,28 @@ std::mutex& ParseMutex() {
 
 }  // namespace
 
-std::string RenderMarkdown(std::string_view markdown) {
+namespace internal {
+
+ParsedMarkdown ParseMarkdown(std::string_view markdown) {
   const auto& extensions = Extensions();
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(kOptions));
-  std::unique_ptr<cmark_node, NodeDeleter> document;
-  {
-    std::lock_guard lock(ParseMutex());
-    for (cmark_syntax_extension* extension : extensions) {
-      cmark_parser_attach_syntax_extension(parser.get(), extension);
-    }
-    if (!markdown.empty()) cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-    document.reset(cmark_parser_finish(parser.get()));
+  ParsedMarkdown parsed;
+  parsed.parser.reset(cmark_parser_new(kMarkdownOptions));
+  std::lock_guard lock(ParseMutex());
+  for (cmark_syntax_extension* extension : extensions) {
+    cmark_parser_attach_syntax_extension(parsed.parser.get(), extension);
   }
-  std::unique_ptr<char, HtmlDeleter> html(cmark_render_html(
-      document.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get())));
+  if (!markdown.empty()) cmark_parser_feed(parsed.parser.get(), markdown.data(), markdown.size());
+  parsed.document.reset(cmark_parser_finish(parsed.parser.get()));
+  return parsed;
+}
+
+}  // namespace internal
+
+std::string RenderMarkdown(std::string_view markdown) {
+  internal::ParsedMarkdown parsed = internal::ParseMarkdown(markdown);
+  std::unique_ptr<char, HtmlDeleter> html(
+      cmark_render_html(parsed.document.get(), kMarkdownOptions,
+                        cmark_parser_get_syntax_extensions(parsed.parser.get())));
   return std::string(html.get());
 }
 

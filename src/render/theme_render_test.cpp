@@ -120,6 +120,34 @@ TEST_F(ThemeRenderTest, ArticleHasBylineDatesReadingTimeAndTags) {
                        "The Meridian Review</title>"));
 }
 
+// Related cards come from any section, so they carry their section's kicker; the block comes
+// before "More in" and is left out when there is nothing related.
+TEST_F(ThemeRenderTest, ArticleShowsRelatedReadingWithKickersBeforeMoreInSection) {
+  ArticleView view = SampleArticle();
+  std::string html = theme().RenderArticle(view);
+  const size_t related = html.find(
+      "<h2 class=\"block__heading\" id=\"related-heading\">Related "
+      "reading</h2>");
+  ASSERT_NE(related, std::string::npos) << html;
+  EXPECT_LT(related, html.find("id=\"more-heading\""));
+  EXPECT_TRUE(Contains(
+      html.substr(related, html.find("id=\"more-heading\"") - related),
+      "<p class=\"kicker\"><a href=\"/" + std::string("world-news/") + "\">World News</a></p>"));
+  EXPECT_TRUE(Contains(html, "<a href=\"" + view.related[1].url + "\">"));
+
+  view.related[0].title = "<img src=x onerror=alert(1)> & \"quotes\"";
+  view.related[0].url = "javascript:alert(1)";
+  html = theme().RenderArticle(view);
+  EXPECT_FALSE(Contains(html, "<img src=x"));
+  EXPECT_TRUE(Contains(html, "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;"));
+  EXPECT_FALSE(Contains(html, "href=\"javascript:"));
+
+  view.related.clear();
+  html = theme().RenderArticle(view);
+  EXPECT_FALSE(Contains(html, "Related reading"));
+  EXPECT_TRUE(Contains(html, "id=\"more-heading\""));
+}
+
 TEST_F(ThemeRenderTest, PartnerCreditLinksTheOriginal) {
   ArticleView view = SampleArticle();
   std::string html = theme().RenderArticle(view);

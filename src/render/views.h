@@ -153,6 +153,9 @@ struct ArticleView {
   std::string body_html;                      // rendered Markdown, footnotes included
   std::optional<PartnerCredit> credit;
   std::vector<Link> tags;
+  // "Related reading": the articles closest to this one, from any section, best first.
+  std::vector<ArticleCard> related;
+  // The section's latest, without this article and without those in `related`.
   std::vector<ArticleCard> more_in_section;
   std::vector<ArticleCard> trending;
   std::string trending_heading;

@@ -47,7 +47,7 @@ class SearchPageTest : public ::testing::Test {
                  .value();
     ingest::BundleFiles files = {{"site.toml", kSiteToml}};
     files.emplace("articles/a.md", Article("Harbour talks", "east-asia", "ada", 30,
-                                           "Fishing <b>rights</b> & the harbour fleet."));
+                                           "Fishing `<b>rights</b>` & the harbour fleet."));
     files.emplace("articles/b.md", Article("Border drills", "defense", "bo", 3,
                                            "Drills near the harbour worry the fishing towns."));
     for (int i = 0; i < 12; ++i) {

@@ -28,6 +28,7 @@ using http::Response;
 
 constexpr int kSectionBlockSize = 4;
 constexpr int kMoreInSection = 3;
+constexpr int kRelated = 4;  // "Related reading" cards on an article page
 constexpr int kMaxPage = 1'000'000;
 
 // ?page=N: absent means 1; anything but a positive integer names no page.
@@ -282,7 +283,8 @@ struct Site::Impl {
   }
 
   // The article page's view of `article`: its card, lead image, body, partner credit, tags,
-  // more from its section (without itself) and the trending list. NotFound when its section
+  // related reading, more from its section (without itself and the related ones) and the
+  // trending list. NotFound when its section
   // is unknown.
   Result<render::ArticleView> ArticleViewOf(PageContext& ctx, const content::Article& article) {
     render::ArticleView view;
@@ -315,10 +317,22 @@ struct Site::Impl {
     for (const content::Tag& tag : *tags) {
       view.tags.push_back({.name = tag.name, .url = "/tag/" + tag.slug + "/"});
     }
+    // Related reading first; "More in" then leaves out what it already shows, so no article
+    // appears twice on the page.
+    auto related = store.ListRelated(article.id, kRelated);
+    if (!related) return base::Unexpected(related.error());
+    auto related_cards = MakeCards(store, ctx, *related);
+    if (!related_cards) return base::Unexpected(related_cards.error());
+    view.related = std::move(*related_cards);
     auto more =
-        store.ListPublished({.section_id = article.section_id, .limit = kMoreInSection + 1});
+        store.ListPublished({.section_id = article.section_id,
+                             .limit = kMoreInSection + 1 + static_cast<int>(related->size())});
     if (!more) return base::Unexpected(more.error());
-    std::erase_if(*more, [&](const content::Article& a) { return a.id == article.id; });
+    std::erase_if(*more, [&](const content::Article& a) {
+      return a.id == article.id ||
+             std::any_of(related->begin(), related->end(),
+                         [&](const content::Article& r) { return r.id == a.id; });
+    });
     if (more->size() > kMoreInSection) more->resize(kMoreInSection);
     auto more_cards = MakeCards(store, ctx, *more);
     if (!more_cards) return base::Unexpected(more_cards.error());

@@ -149,5 +149,35 @@ TEST_F(SiteTest, AnOldAddressNeverRedirectsToItself) {
   EXPECT_EQ(Get("/east-asia/older-harbour-talks/").status, 404);
 }
 
+// The two talks share words: each lists the other as related reading, which "More in East Asia"
+// then leaves out; an unrelated piece of the section is only in "More in".
+TEST_F(SiteTest, ArticlesShowRelatedReadingAndMoreInSectionWithoutRepeats) {
+  auto section = store_->GetSectionBySlug("east-asia");
+  ASSERT_TRUE(section.has_value());
+  content::Article rain;
+  rain.slug = "monsoon-figures";
+  rain.title = "Monsoon figures";
+  rain.body_md = "Rainfall statistics.";
+  rain.status = content::ArticleStatus::kPublished;
+  rain.section_id = section->id;
+  rain.published_at = clock_.Now() - std::chrono::hours(1);
+  rain.updated_at = rain.published_at;
+  ASSERT_TRUE(store_->CreateArticle(rain).has_value());
+
+  const std::string html = Get("/east-asia/older-harbour-talks/").body;
+  const size_t related = html.find("id=\"related-heading\">Related reading</h2>");
+  const size_t more = html.find("id=\"more-heading\"");
+  ASSERT_NE(related, std::string::npos) << html;
+  ASSERT_NE(more, std::string::npos) << html;
+  const std::string related_block = html.substr(related, more - related);
+  const std::string more_block = html.substr(more, html.find("</section>", more) - more);
+  EXPECT_NE(related_block.find("href=\"/east-asia/newer-border-talks/\""), std::string::npos);
+  EXPECT_EQ(related_block.find("Monsoon figures"), std::string::npos);
+  EXPECT_NE(more_block.find("Monsoon figures"), std::string::npos);
+  EXPECT_EQ(more_block.find("href=\"/east-asia/newer-border-talks/\""), std::string::npos)
+      << more_block;
+  EXPECT_EQ(Get("/east-asia/monsoon-figures/").body.find("Related reading"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace gazette::site

@@ -89,6 +89,9 @@ struct Redirect {
   int64_t article_id = 0;
 };
 
+// How many related articles a backend keeps for each article (see Store::ListRelated).
+inline constexpr int kRelatedKept = 12;
+
 // Which table a slug must be unique in.
 enum class SlugKind { kSection, kAuthor, kPartner, kTag, kArticle };
 
@@ -170,9 +173,23 @@ class Store {
   virtual Result<int64_t> CountPublished(const ArticleQuery& query) = 0;
 
   // The published articles matching `query`, best match first: a match in the title counts
-  // most, then the dek, the author and tag names, and the body. The index follows every
-  // publish, edit and unpublish in the same transaction. InvalidArgument on a bad page.
+  // most, then the dek, the author and tag names, and the body. The body is searched, and its
+  // snippets taken, as the text readers see (content::MarkdownToPlainText of body_md): Markdown
+  // marks and link targets neither match nor show. The index follows every publish, edit and
+  // unpublish in the same transaction. InvalidArgument on a bad page.
   virtual Result<SearchPage> SearchArticles(const SearchQuery& query) = 0;
+
+  // --- related reading: computed when an article is published or a published one is edited
+  // The published articles related to published article `article_id`, best first, at most
+  // `limit` and never more than kRelatedKept; without bodies, author_ids and tag_ids filled.
+  // Related means sharing tags (a rarer tag counts more) and words: the article's
+  // DistinctiveWords (related_words.h) matched against the others' indexed text, bm25-ranked.
+  // The list is worked out in the transaction that publishes the article (CreateArticle,
+  // UpdateArticle, PublishDueArticles) or edits it while published, which also offers the
+  // article to the lists of those it lists, so older pieces point to newer ones. An article
+  // that stops being published leaves every list at once. An article that is not published or
+  // does not exist has an empty list. InvalidArgument unless limit is 1..1000.
+  virtual Result<std::vector<content::Article>> ListRelated(int64_t article_id, int limit) = 0;
 
   // Articles of any status for the newsroom, most recently updated first (updated_at, then id
   // descending). body_md and body_html are left empty; author_ids and tag_ids are filled.

@@ -332,6 +332,8 @@ void FillArticle(const ArticleView& view, TemplateDictionary& layout) {
     item->SetValue("TAG_URL", tag.url);
   }
   if (!view.tags.empty()) page.ShowSection("HAS_TAGS");
+  AddCards(view.related, "RELATED_CARDS", "grid", Kicker::kShow, page);
+  if (!view.related.empty()) page.ShowSection("HAS_RELATED");
   AddCards(view.more_in_section, "MORE_CARDS", "grid", Kicker::kHide, page);
   if (!view.more_in_section.empty()) page.ShowSection("HAS_MORE");
   FillTrending(view.trending, view.trending_heading, page);

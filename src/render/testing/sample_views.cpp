@@ -260,6 +260,7 @@ ArticleView SampleArticle() {
                {"Trade", "/tag/trade/"},
                {"Japan", "/tag/japan/"},
                {"South Korea", "/tag/south-korea/"}};
+  for (int i : {4, 10}) view.related.push_back(SampleCard(i));
   for (int i : {8, 9, 11}) view.more_in_section.push_back(SampleCard(i));
   for (int i : {2, 6, 5, 7, 3}) view.trending.push_back(SampleCard(i));
   view.trending_heading = "Trending";

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "base/clock.h"
+#include "content/plain_text.h"
 
 namespace gazette::store::sqlite {
 namespace {
@@ -42,6 +43,30 @@ Status PrepareVersionTable(Db& db) {
     if (auto made = db.Exec(kCreateVersionTable); !made) return made;
   }
   return tx->Commit();
+}
+
+// gazette_plain_text(markdown): content::MarkdownToPlainText, for migrations that fill a column
+// from body_md. NULL gives NULL.
+void PlainTextFunction(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  const int size = sqlite3_value_bytes(argv[0]);
+  const std::string plain =
+      content::MarkdownToPlainText(std::string_view(text == nullptr ? "" : text, size));
+  sqlite3_result_text(context, plain.data(), static_cast<int>(plain.size()), SQLITE_TRANSIENT);
+}
+
+// The SQL functions the migrations call, on this connection only. SQLITE_DIRECTONLY keeps them
+// out of triggers and views, which other connections (without them) would run.
+Status RegisterMigrationFunctions(Db& db) {
+  const int rc = sqlite3_create_function_v2(db.handle(), "gazette_plain_text", 1,
+                                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                                            nullptr, PlainTextFunction, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return base::Unexpected(ErrorFromSqlite(rc, db.handle(), db.path()));
+  return base::Ok();
 }
 
 Status RefuseNewer(int current) {
@@ -89,6 +114,7 @@ Result<int> CurrentSchemaVersion(Db& db) {
 }
 
 Status ApplyMigrations(Db& db) {
+  if (auto registered = RegisterMigrationFunctions(db); !registered) return registered;
   if (auto prepared = PrepareVersionTable(db); !prepared) return prepared;
   auto current = CurrentSchemaVersion(db);
   if (!current) return base::Unexpected(current.error());

@@ -28,7 +28,8 @@ Result<int> CurrentSchemaVersion(Db& db);
 
 // Applies the migrations `db` lacks, in order, each in its own transaction (so migration files
 // hold no BEGIN or COMMIT of their own), recording each in schema_version. Safe against another
-// process migrating the same file at the same time.
+// process migrating the same file at the same time. Registers on `db` the SQL functions that
+// migrations call (gazette_plain_text: content::MarkdownToPlainText).
 // Errors: InvalidArgument "database schema version N is newer than this gazette (M)";
 // Internal "PATH: not a Gazette database ..." when the file has tables but no schema_version;
 // Internal "PATH: migration NNNN_name failed: ..." when a migration's SQL fails (nothing of that

@@ -4,7 +4,9 @@
 #include <unordered_set>
 #include <utility>
 
+#include "content/plain_text.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_related.h"
 #include "store/sqlite/sqlite_store_internal.h"
 
 namespace gazette::store::sqlite {
@@ -54,12 +56,14 @@ Status CheckReferences(Db& db, const Article& article) {
   return base::Ok();
 }
 
-// Binds the article's own fields to the named parameters shared by INSERT and UPDATE.
-void BindFields(Statement& stmt, const Article& article) {
+// Binds the article's own fields to the named parameters shared by INSERT and UPDATE, and
+// `body_text`, the plain text of its body, which the search index holds.
+void BindFields(Statement& stmt, const Article& article, std::string_view body_text) {
   stmt.Bind(":slug", article.slug);
   stmt.Bind(":title", article.title);
   stmt.Bind(":dek", article.dek);
   stmt.Bind(":body_md", article.body_md);
+  stmt.Bind(":body_text", body_text);
   stmt.Bind(":body_html", article.body_html);
   stmt.Bind(":status", content::ArticleStatusName(article.status));
   stmt.Bind(":section_id", article.section_id);
@@ -231,7 +235,9 @@ void BindFilters(Statement& stmt, const ArticleQuery& query) {
 }  // namespace
 
 Result<int64_t> SqliteStore::CreateArticle(const Article& article) {
-  return Write([&article](Db& db) -> Result<int64_t> {
+  // Made before taking the writer: parsing Markdown need not hold up other writes.
+  const std::string body_text = content::MarkdownToPlainText(article.body_md);
+  return Write([&article, &body_text](Db& db) -> Result<int64_t> {
     Status checked = CheckReferences(db, article);
     if (checked && article.created_by) {
       checked = RequireRow(db, "SELECT 1 FROM users WHERE id = ?", *article.created_by, "user");
@@ -240,25 +246,30 @@ Result<int64_t> SqliteStore::CreateArticle(const Article& article) {
     if (!checked) return base::Unexpected(checked.error());
     // A new article is at version 1, whatever article.version says.
     auto insert = db.Prepare(
-        "INSERT INTO articles (slug, title, dek, body_md, body_html, status, section_id, "
-        "partner_id, original_url, published_at, updated_at, word_count, lead_image_id, "
-        "lead_image_alt, created_by, version) VALUES (:slug, :title, :dek, :body_md, :body_html, "
-        ":status, :section_id, :partner_id, :original_url, :published_at, :updated_at, "
-        ":word_count, :lead_image_id, :lead_image_alt, :created_by, 1)");
+        "INSERT INTO articles (slug, title, dek, body_md, body_text, body_html, status, "
+        "section_id, partner_id, original_url, published_at, updated_at, word_count, "
+        "lead_image_id, lead_image_alt, created_by, version) VALUES (:slug, :title, :dek, "
+        ":body_md, :body_text, :body_html, :status, :section_id, :partner_id, :original_url, "
+        ":published_at, :updated_at, :word_count, :lead_image_id, :lead_image_alt, :created_by, "
+        "1)");
     if (!insert) return base::Unexpected(insert.error());
-    BindFields(*insert, article);
+    BindFields(*insert, article, body_text);
     insert->Bind(":created_by", article.created_by);
     if (auto ran = RunFor(*insert, article); !ran) return base::Unexpected(ran.error());
     const int64_t id = db.LastInsertId();
     Status linked = WriteLinks(db, id, article);
     if (linked) linked = ClearHistoryAt(db, article.section_id, article.slug);
+    if (linked && article.status == content::ArticleStatus::kPublished) {
+      linked = RefreshRelated(db, id);
+    }
     if (!linked) return base::Unexpected(linked.error());
     return id;
   });
 }
 
 Status SqliteStore::UpdateArticle(const Article& article) {
-  return Write([&article](Db& db) -> Status {
+  const std::string body_text = content::MarkdownToPlainText(article.body_md);
+  return Write([&article, &body_text](Db& db) -> Status {
     auto old = StateOf(db, article.id);
     if (!old) return base::Unexpected(old.error());
     const auto& [old_section_id, old_slug, old_version] = *old;
@@ -266,12 +277,13 @@ Status SqliteStore::UpdateArticle(const Article& article) {
     if (auto checked = CheckReferences(db, article); !checked) return checked;
     auto update = db.Prepare(
         "UPDATE articles SET slug = :slug, title = :title, dek = :dek, body_md = :body_md, "
-        "body_html = :body_html, status = :status, section_id = :section_id, "
+        "body_text = :body_text, body_html = :body_html, status = :status, section_id = "
+        ":section_id, "
         "partner_id = :partner_id, original_url = :original_url, published_at = :published_at, "
         "updated_at = :updated_at, word_count = :word_count, lead_image_id = :lead_image_id, "
         "lead_image_alt = :lead_image_alt, version = version + 1 WHERE id = :id");
     if (!update) return base::Unexpected(update.error());
-    BindFields(*update, article);
+    BindFields(*update, article, body_text);
     update->Bind(":id", article.id);
     if (auto ran = RunFor(*update, article); !ran) return ran;
     if (old_section_id != article.section_id || old_slug != article.slug) {
@@ -280,7 +292,10 @@ Status SqliteStore::UpdateArticle(const Article& article) {
         return cleared;
       }
     }
-    return WriteLinks(db, article.id, article);
+    if (auto linked = WriteLinks(db, article.id, article); !linked) return linked;
+    // Published: its list follows the edit. Any other status: it leaves every list.
+    return article.status == content::ArticleStatus::kPublished ? RefreshRelated(db, article.id)
+                                                                : ForgetRelated(db, article.id);
   });
 }
 

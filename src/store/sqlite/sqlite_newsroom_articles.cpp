@@ -5,6 +5,7 @@
 #include <string>
 
 #include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_related.h"
 #include "store/sqlite/sqlite_store_internal.h"
 
 namespace gazette::store::sqlite {
@@ -111,6 +112,9 @@ Result<std::vector<int64_t>> SqliteStore::PublishDueArticles(base::Seconds now) 
         ReadAll(*publish, [](const Statement& row) -> Result<int64_t> { return row.Int(0); });
     if (!ids) return base::Unexpected(WithContext(ids.error(), "publishing scheduled articles"));
     std::sort(ids->begin(), ids->end());
+    for (int64_t id : *ids) {
+      if (auto related = RefreshRelated(db, id); !related) return base::Unexpected(related.error());
+    }
     return ids;
   });
 }

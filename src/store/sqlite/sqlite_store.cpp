@@ -8,6 +8,7 @@
 
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_related.h"
 #include "store/sqlite/sqlite_store_internal.h"
 
 namespace gazette::store {
@@ -69,6 +70,10 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   if (!writer) return base::Unexpected(writer.error());
   if (auto migrated = sqlite::ApplyMigrations(**writer); !migrated) {
     return base::Unexpected(migrated.error());
+  }
+  // Lists that migration 0006 left to be worked out (see sqlite_related.h).
+  if (auto related = sqlite::RefreshPendingRelated(**writer); !related) {
+    return base::Unexpected(related.error());
   }
   std::vector<std::unique_ptr<Db>> readers;
   for (int i = 0; i < options.read_connections; ++i) {

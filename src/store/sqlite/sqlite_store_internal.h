@@ -60,6 +60,7 @@ class SqliteStore final : public Store {
   Result<int64_t> CountArticles(const ArticleFilter& filter) override;
   Result<std::vector<int64_t>> PublishDueArticles(base::Seconds now) override;
   Result<SearchPage> SearchArticles(const SearchQuery& query) override;
+  Result<std::vector<content::Article>> ListRelated(int64_t article_id, int limit) override;
 
   Result<int64_t> CreateRevision(const content::Revision& revision) override;
   Result<std::vector<content::Revision>> ListRevisions(int64_t article_id) override;

@@ -402,5 +402,88 @@ TEST_F(SqliteStoreTest, OpeningAVersionTwoDatabaseKeepsItsArticles) {
   EXPECT_TRUE(Succeeds(store->CheckIntegrity()));
 }
 
+// A database of schema version 4 whose search index holds Markdown: opening it fills body_text
+// and indexes that instead, so snippets lose the Markdown marks and link targets stop matching.
+TEST_F(SqliteStoreTest, OpeningAVersionFourDatabaseIndexesPlainText) {
+  {
+    auto raw = Db::Open(path_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(Succeeds(raw));
+    ASSERT_TRUE(Succeeds((*raw)->Exec(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at INTEGER NOT NULL) STRICT;")));
+    for (const sqlite::Migration& migration : sqlite::EmbeddedMigrations()) {
+      if (migration.version > 4) break;
+      ASSERT_TRUE(Succeeds((*raw)->Exec(migration.sql)));
+      ASSERT_TRUE(Succeeds((*raw)->Exec("INSERT INTO schema_version VALUES (" +
+                                        std::to_string(migration.version) + ", 'old', 0)")));
+    }
+    ASSERT_TRUE(Succeeds((*raw)->Exec(
+        "INSERT INTO sections (slug, name, kind) VALUES ('east-asia', 'East Asia', 'region');"
+        "INSERT INTO articles (slug, title, body_md, status, section_id, published_at) "
+        "VALUES ('old-piece', 'Old piece', 'A **quokka** census[^1] [here](https://wombat.example)."
+        "\n\n[^1]: Counted.\n', 'published', 1, 100),"
+        "('old-draft', 'Old draft', '*quokka*', 'draft', 1, 100);")));
+    ASSERT_EQ(
+        Count(**raw, "SELECT count(*) FROM article_search WHERE article_search MATCH 'wombat'"), 1);
+  }
+  auto store = Create();
+  ASSERT_NE(store, nullptr);
+  auto page = store->SearchArticles({.terms = {{.words = {"quokka"}}}});
+  ASSERT_TRUE(Succeeds(page));
+  ASSERT_EQ(page->hits.size(), 1u);
+  EXPECT_EQ(page->hits[0].snippet_html, "A <mark>quokka</mark> census here.\n\nCounted.");
+  auto wombat = store->SearchArticles({.terms = {{.words = {"wombat"}}}});
+  ASSERT_TRUE(Succeeds(wombat));
+  EXPECT_EQ(wombat->total, 0);
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  EXPECT_EQ(Count(*raw,
+                  "SELECT count(*) FROM articles WHERE slug = 'old-draft' "
+                  "AND body_text = 'quokka'"),
+            1);
+  EXPECT_TRUE(Succeeds(store->CheckIntegrity()));
+}
+
+// The articles published before migration 0006 get their related lists when the store opens.
+TEST_F(SqliteStoreTest, OpeningAVersionFourDatabaseWorksOutRelatedReading) {
+  {
+    auto raw = Db::Open(path_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(Succeeds(raw));
+    ASSERT_TRUE(Succeeds((*raw)->Exec(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at INTEGER NOT NULL) STRICT;")));
+    for (const sqlite::Migration& migration : sqlite::EmbeddedMigrations()) {
+      if (migration.version > 4) break;
+      ASSERT_TRUE(Succeeds((*raw)->Exec(migration.sql)));
+      ASSERT_TRUE(Succeeds((*raw)->Exec("INSERT INTO schema_version VALUES (" +
+                                        std::to_string(migration.version) + ", 'old', 0)")));
+    }
+    ASSERT_TRUE(Succeeds((*raw)->Exec(
+        "PRAGMA foreign_keys = ON;"
+        "INSERT INTO sections (slug, name, kind) VALUES ('east-asia', 'East Asia', 'region');"
+        "INSERT INTO tags (slug, name) VALUES ('korea', 'Korea');"
+        "INSERT INTO articles (slug, title, body_md, status, section_id, published_at) VALUES "
+        "('first', 'Pyongyang talks', 'Envoys meet.', 'published', 1, 100),"
+        "('second', 'Seoul votes', 'Ballots counted.', 'published', 1, 200),"
+        "('third', 'Tokyo trade', 'Yen falls.', 'draft', 1, 300);"
+        "INSERT INTO article_tags (article_id, tag_id, position, status, published_at) "
+        "SELECT id, 1, 0, status, published_at FROM articles;")));
+  }
+  auto store = Create();
+  ASSERT_NE(store, nullptr);
+  auto related = store->ListRelated(1, 5);
+  ASSERT_TRUE(Succeeds(related));
+  ASSERT_EQ(related->size(), 1u);
+  EXPECT_EQ(related->front().slug, "second");
+  related = store->ListRelated(2, 5);
+  ASSERT_TRUE(Succeeds(related));
+  ASSERT_EQ(related->size(), 1u);
+  EXPECT_EQ(related->front().slug, "first");
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  EXPECT_EQ(Count(*raw, "SELECT count(*) FROM related_pending"), 0);
+  EXPECT_TRUE(Succeeds(store->CheckIntegrity()));
+}
+
 }  // namespace
 }  // namespace gazette::store

@@ -171,7 +171,7 @@ TEST_P(StoreContractTest, SearchSnippetsMarkTheMatchAndEscapeTheText) {
   const Corpus c = Seed(store());
   Article article = Make("markup", c.asia, 1'700'400'000);
   article.title = "Markup";
-  article.body_md = "Write <script>alert(1)</script> & \uE001stray\uE000 marks near zebra.";
+  article.body_md = "Write `<script>alert(1)</script>` & \uE001stray\uE000 marks near zebra.";
   AddArticle(article);
   SearchPage page = Search(store(), {.terms = Words({"zebra"})});
   ASSERT_EQ(page.hits.size(), 1u);
@@ -189,6 +189,27 @@ TEST_P(StoreContractTest, SearchSnippetsMarkTheMatchAndEscapeTheText) {
     ++closes;
   }
   EXPECT_EQ(opens, closes) << html;
+}
+
+// The body is indexed as the text readers see: no emphasis marks, footnote marks or link targets
+// in a snippet, and a link target is not a match.
+TEST_P(StoreContractTest, SearchSnippetsShowTextWithoutMarkdownSyntax) {
+  const Corpus c = Seed(store());
+  Article article = Make("marked", c.asia, 1'700'400'000);
+  article.body_md =
+      "The **quokka** census[^1] is in [the report](https://example.org/wombat-count).\n\n"
+      "[^1]: Counted by *volunteers*.\n";
+  AddArticle(article);
+  SearchPage page = Search(store(), {.terms = Words({"quokka"})});
+  ASSERT_EQ(page.hits.size(), 1u);
+  const std::string& html = page.hits[0].snippet_html;
+  EXPECT_NE(html.find("The <mark>quokka</mark> census is in the report."), std::string::npos)
+      << html;
+  for (std::string_view syntax : {"**", "[^", "](", "example.org", "*volunteers*"}) {
+    EXPECT_EQ(html.find(syntax), std::string::npos) << syntax << " in " << html;
+  }
+  EXPECT_EQ(Search(store(), {.terms = Words({"volunteers"})}).total, 1);
+  EXPECT_EQ(Search(store(), {.terms = Words({"wombat"})}).total, 0);
 }
 
 TEST_P(StoreContractTest, SearchTheIndexFollowsEditsPublishingAndUnpublishing) {

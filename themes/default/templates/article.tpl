@@ -42,6 +42,16 @@
       </footer>
       {{/HAS_TAGS}}
     </article>
+    {{#HAS_RELATED}}
+    <section class="block related" aria-labelledby="related-heading">
+      <header class="block__header">
+        <h2 class="block__heading" id="related-heading">Related reading</h2>
+      </header>
+      <div class="card-grid">
+        {{>RELATED_CARDS}}
+      </div>
+    </section>
+    {{/HAS_RELATED}}
     {{#HAS_MORE}}
     <section class="block more" aria-labelledby="more-heading">
       <header class="block__header">
