@@ -6,16 +6,17 @@
 // first author. Run by bench/peers/wordpress.sh on a freshly installed blog:
 //   php wp-load.php WORDPRESS_URL CONTENT_API_URL
 
-$url = $argv[1] ?? '';
-$api = $argv[2] ?? '';
-if ($url === '' || $api === '') {
+$gz_url = $argv[1] ?? '';
+$gz_api = $argv[2] ?? '';
+if ($gz_url === '' || $gz_api === '') {
     fwrite(STDERR, "usage: wp-load.php WORDPRESS_URL CONTENT_API_URL\n");
     exit(2);
 }
-$_SERVER['HTTP_HOST'] = parse_url($url, PHP_URL_HOST) . ':' . parse_url($url, PHP_URL_PORT);
+$_SERVER['HTTP_HOST'] = parse_url($gz_url, PHP_URL_HOST) . ':' . parse_url($gz_url, PHP_URL_PORT);
 $_SERVER['REQUEST_URI'] = '/';
 $_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
 
+// Variables set before loading WordPress carry a prefix: loading it assigns many globals.
 require '/usr/share/wordpress/wp-load.php';
 
 function fail(string $message): never {
@@ -46,34 +47,91 @@ function wp_time(string $iso): string {
     return gmdate('Y-m-d H:i:s', $t);
 }
 
-// Sections become categories with the same slugs, so that /<section>/<slug>/ is the same address
-// on both.
-$categories = [];
-foreach (api_get($api, 'sections/')['sections'] as $section) {
-    $term = wp_insert_term($section['name'], 'category',
-                           ['slug' => $section['slug'], 'description' => $section['description']]);
-    if (is_wp_error($term)) {
-        fail("section {$section['slug']}: " . $term->get_error_message());
+// load_categories(API): sections become categories with the same slugs, so that
+// /<section>/<slug>/ is the same address on both. Returns slug => term id.
+function load_categories(string $api): array {
+    $categories = [];
+    foreach (api_get($api, 'sections/')['sections'] as $section) {
+        $term = wp_insert_term($section['name'], 'category',
+                               ['slug' => $section['slug'], 'description' => $section['description']]);
+        if (is_wp_error($term)) {
+            fail("section {$section['slug']}: " . $term->get_error_message());
+        }
+        $categories[$section['slug']] = (int)$term['term_id'];
     }
-    $categories[$section['slug']] = (int)$term['term_id'];
+    return $categories;
 }
 
-// Authors become users (role author) who sign in never: random passwords.
-$users = [];
-foreach (api_get($api, 'authors/')['authors'] as $author) {
-    $id = wp_insert_user([
-        'user_login' => $author['slug'],
-        'user_pass' => wp_generate_password(24),
-        'user_email' => $author['slug'] . '@example.invalid',
-        'display_name' => $author['name'],
-        'nickname' => $author['name'],
-        'description' => $author['bio'],
-        'role' => 'author',
-    ]);
-    if (is_wp_error($id)) {
-        fail("author {$author['slug']}: " . $id->get_error_message());
+// load_users(API): authors become users (role author) who never sign in: random passwords.
+// Returns slug => user id.
+function load_users(string $api): array {
+    $users = [];
+    foreach (api_get($api, 'authors/')['authors'] as $author) {
+        $id = wp_insert_user([
+            'user_login' => $author['slug'],
+            'user_pass' => wp_generate_password(24),
+            'user_email' => $author['slug'] . '@example.invalid',
+            'display_name' => $author['name'],
+            'nickname' => $author['name'],
+            'description' => $author['bio'],
+            'role' => 'author',
+        ]);
+        if (is_wp_error($id)) {
+            fail("author {$author['slug']}: " . $id->get_error_message());
+        }
+        $users[$author['slug']] = $id;
     }
-    $users[$author['slug']] = $id;
+    return $users;
+}
+
+// insert_article(ARTICLE, CATEGORIES, USERS): one Content API article as a published post.
+function insert_article(array $article, array $categories, array $users): void {
+    $section = $article['section']['slug'];
+    if (!isset($categories[$section])) {
+        fail("article {$article['id']}: unknown section $section");
+    }
+    $author = $article['authors'][0]['slug'] ?? '';
+    $post = [
+        'post_title' => $article['title'],
+        'post_name' => $article['slug'],
+        'post_excerpt' => $article['dek'],
+        'post_content' => $article['body_html'],
+        'post_status' => 'publish',
+        'post_type' => 'post',
+        'post_author' => $users[$author] ?? 1,
+        'post_date' => wp_time($article['published_at']),
+        'post_date_gmt' => wp_time($article['published_at']),
+        'post_category' => [$categories[$section]],
+        'tags_input' => array_column($article['tags'], 'name'),
+        'comment_status' => 'closed',
+        'ping_status' => 'closed',
+    ];
+    $id = wp_insert_post(wp_slash($post), true);
+    if (is_wp_error($id)) {
+        fail("article {$article['id']}: " . $id->get_error_message());
+    }
+}
+
+// load_articles(API): every published article, a page of 100 at a time, each read whole (with
+// its body) by id. Returns how many.
+function load_articles(string $api, array $categories, array $users): int {
+    $first = api_get($api, 'articles/?limit=100&page=1');
+    $total = $first['meta']['total'];
+    $loaded = 0;
+    $started = microtime(true);
+    for ($page = 1; $page <= $first['meta']['pages']; $page++) {
+        $list = $page === 1 ? $first : api_get($api, "articles/?limit=100&page=$page");
+        foreach ($list['articles'] as $summary) {
+            insert_article(api_get($api, "articles/{$summary['id']}/")['articles'][0], $categories,
+                           $users);
+            if (++$loaded % 500 === 0) {
+                fwrite(STDERR, sprintf("wp-load: %d/%d articles, %.0f s\n", $loaded, $total,
+                                       microtime(true) - $started));
+            }
+        }
+    }
+    fwrite(STDERR, sprintf("wp-load: %d articles in %.1f s\n", $loaded, microtime(true) - $started));
+    return $loaded;
 }
 
 // The bodies are Gazette's sanitized HTML: inserted as the administrator (unfiltered_html), so
@@ -81,50 +139,10 @@ foreach (api_get($api, 'authors/')['authors'] as $author) {
 wp_set_current_user(1);
 // Term counts once at the end instead of after every post, as WordPress's importers do.
 wp_defer_term_counting(true);
-
-$first = api_get($api, 'articles/?limit=100&page=1');
-$pages = $first['meta']['pages'];
-$total = $first['meta']['total'];
-$loaded = 0;
-$started = microtime(true);
-for ($page = 1; $page <= $pages; $page++) {
-    $list = $page === 1 ? $first : api_get($api, "articles/?limit=100&page=$page");
-    foreach ($list['articles'] as $summary) {
-        $article = api_get($api, "articles/{$summary['id']}/")['articles'][0];
-        $section = $article['section']['slug'];
-        if (!isset($categories[$section])) {
-            fail("article {$article['id']}: unknown section $section");
-        }
-        $author = $article['authors'][0]['slug'] ?? '';
-        $post = [
-            'post_title' => $article['title'],
-            'post_name' => $article['slug'],
-            'post_excerpt' => $article['dek'],
-            'post_content' => $article['body_html'],
-            'post_status' => 'publish',
-            'post_type' => 'post',
-            'post_author' => $users[$author] ?? 1,
-            'post_date' => wp_time($article['published_at']),
-            'post_date_gmt' => wp_time($article['published_at']),
-            'post_category' => [$categories[$section]],
-            'tags_input' => array_column($article['tags'], 'name'),
-            'comment_status' => 'closed',
-            'ping_status' => 'closed',
-        ];
-        $id = wp_insert_post(wp_slash($post), true);
-        if (is_wp_error($id)) {
-            fail("article {$article['id']}: " . $id->get_error_message());
-        }
-        if (++$loaded % 500 === 0) {
-            fwrite(STDERR, sprintf("wp-load: %d/%d articles, %.0f s\n", $loaded, $total,
-                                   microtime(true) - $started));
-        }
-    }
-}
+$gz_loaded = load_articles($gz_api, load_categories($gz_api), load_users($gz_api));
 wp_defer_term_counting(false);
 
-$published = (int)wp_count_posts('post')->publish;
-if ($published !== $total) {
-    fail("WordPress has $published published posts, Gazette $total");
+$gz_published = (int)wp_count_posts('post')->publish;
+if ($gz_published !== $gz_loaded) {
+    fail("WordPress has $gz_published published posts after loading $gz_loaded");
 }
-fwrite(STDERR, sprintf("wp-load: %d articles in %.1f s\n", $loaded, microtime(true) - $started));

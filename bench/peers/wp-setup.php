@@ -6,21 +6,23 @@
 //   php wp-setup.php install   URL
 //   php wp-setup.php configure URL THEME
 
-$mode = $argv[1] ?? '';
-$url = $argv[2] ?? '';
-$theme = $argv[3] ?? '';
-if (!in_array($mode, ['install', 'configure'], true) || $url === '' ||
-    ($mode === 'configure' && $theme === '')) {
+$gz_mode = $argv[1] ?? '';
+$gz_url = $argv[2] ?? '';
+$gz_theme = $argv[3] ?? '';
+if (!in_array($gz_mode, ['install', 'configure'], true) || $gz_url === '' ||
+    ($gz_mode === 'configure' && $gz_theme === '')) {
     fwrite(STDERR, "usage: wp-setup.php install URL | configure URL THEME\n");
     exit(2);
 }
 // WordPress reads the request's address even on the command line.
-$_SERVER['HTTP_HOST'] = parse_url($url, PHP_URL_HOST) . ':' . parse_url($url, PHP_URL_PORT);
+$_SERVER['HTTP_HOST'] = parse_url($gz_url, PHP_URL_HOST) . ':' . parse_url($gz_url, PHP_URL_PORT);
 $_SERVER['REQUEST_URI'] = '/';
 $_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
-if ($mode === 'install') {
+if ($gz_mode === 'install') {
     define('WP_INSTALLING', true);
 }
+
+// Top-level variables carry a prefix: loading WordPress assigns globals such as $theme.
 
 // wp_install() mails the new admin; there is no mail here. The function is pluggable.
 function wp_new_blog_notification($blog_title, $blog_url, $user_id, $password) {}
@@ -28,7 +30,7 @@ function wp_new_blog_notification($blog_title, $blog_url, $user_id, $password) {
 require '/usr/share/wordpress/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 
-if ($mode === 'install') {
+if ($gz_mode === 'install') {
     if (is_blog_installed()) {
         fwrite(STDERR, "wp-setup: already installed\n");
         exit(0);
@@ -38,6 +40,12 @@ if ($mode === 'install') {
                wp_generate_password(24));
     fwrite(STDERR, "wp-setup: installed\n");
     exit(0);
+}
+
+// wp_install() writes a sample post and page: the blog holds only Gazette's articles.
+foreach (get_posts(['post_type' => ['post', 'page'], 'post_status' => 'any', 'numberposts' => -1])
+         as $gz_post) {
+    wp_delete_post($gz_post->ID, true);
 }
 
 // The same number of articles per listing (Gazette's default articles_per_page) and per feed
@@ -55,12 +63,12 @@ global $wp_rewrite;
 $wp_rewrite->set_permalink_structure('/%category%/%postname%/');
 $wp_rewrite->flush_rules(false);  // rules in the database; nginx needs no .htaccess
 
-if (!wp_get_theme($theme)->exists()) {
-    fwrite(STDERR, "wp-setup: theme $theme is not installed\n");
+if (!wp_get_theme($gz_theme)->exists()) {
+    fwrite(STDERR, "wp-setup: theme $gz_theme is not installed\n");
     exit(1);
 }
-if (get_stylesheet() !== $theme) {
-    switch_theme($theme);
+if (get_stylesheet() !== $gz_theme) {
+    switch_theme($gz_theme);
 }
 fwrite(STDERR, 'wp-setup: theme ' . get_stylesheet() . ', permalinks ' .
                get_option('permalink_structure') . "\n");
