@@ -6,6 +6,8 @@
 # started directly, without systemd, writes its pid file under $BENCH_RUN and is stopped by that
 # pid only (StopPidFile), so nothing else on the machine is touched.
 set -euo pipefail
+# A failure inside $(...) ends the script too, not only the substitution.
+shopt -s inherit_errexit
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO_DIR="$(cd "$BENCH_DIR/.." && pwd)"
