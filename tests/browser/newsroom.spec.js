@@ -56,9 +56,12 @@ function utcInputSecond(ms) {
   return new Date(ms).toISOString().slice(0, 19);
 }
 
-// A whole second far enough ahead to check that readers do not see the article before it.
+// A whole second far enough ahead to check that readers do not see the article before it. Never
+// a whole minute: Chromium shows such a datetime-local value without ":00", and Playwright's
+// fill() refuses a value that the field does not show back as it was given.
 function nextScheduleTime(now) {
-  return Math.ceil((now + 10_000) / 1000) * 1000;
+  const second = Math.ceil((now + 10_000) / 1000) * 1000;
+  return second % 60_000 === 0 ? second + 1000 : second;
 }
 
 // `newPage()` opens a page in a new browser context (its own cookies: one person each). Every
