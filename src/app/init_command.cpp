@@ -2,9 +2,6 @@
 
 #include <toml++/toml.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,6 +11,7 @@
 #include "app/config_template.h"
 #include "app/embedded_files.h"
 #include "app/user_command.h"
+#include "base/file_write.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace gazette::app {
@@ -84,28 +82,10 @@ Status PrepareFolder(const fs::path& dir, Rollback& rollback) {
   return base::Ok();
 }
 
-Status CreateFolder(const fs::path& dir) {
-  std::error_code error;
-  if (!fs::create_directories(dir, error) && error) {
-    return base::UnavailableError("cannot create " + dir.string() + ": " + error.message());
-  }
-  return base::Ok();
-}
-
-Status WriteFile(const fs::path& path, std::string_view contents) {
-  if (auto made = CreateFolder(path.parent_path()); !made) return made;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-  out.close();
-  if (!out) {
-    return base::UnavailableError("cannot write " + path.string() + ": " + std::strerror(errno));
-  }
-  return base::Ok();
-}
-
 Status CopyEmbedded(std::span<const EmbeddedFile> files, const fs::path& to) {
   for (const EmbeddedFile& file : files) {
-    if (auto written = WriteFile(to / file.path, file.contents); !written) return written;
+    if (auto written = base::WriteWholeFile(to / file.path, file.contents); !written)
+      return written;
   }
   return base::Ok();
 }
@@ -168,7 +148,7 @@ Result<ingest::BundleSummary> InitSite(const InitOptions& options, const base::C
       !copied) {
     return base::Unexpected(copied.error());
   }
-  if (auto made = CreateFolder(dir / "media"); !made) return base::Unexpected(made.error());
+  if (auto made = base::CreateFolders(dir / "media"); !made) return base::Unexpected(made.error());
 
   auto store =
       store::OpenSqliteStore(DatabasePath(Config{}, dir).string(), {.create_if_missing = true});
@@ -192,8 +172,8 @@ Result<ingest::BundleSummary> InitSite(const InitOptions& options, const base::C
   }
   store->reset();
 
-  if (auto written =
-          WriteFile(dir / kConfigFileName, DefaultConfigText(identity.name, identity.tagline));
+  if (auto written = base::WriteWholeFile(dir / kConfigFileName,
+                                          DefaultConfigText(identity.name, identity.tagline));
       !written) {
     return base::Unexpected(written.error());
   }

@@ -3,9 +3,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -13,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/file_write.h"
 #include "base/time_format.h"
 #include "store/site_settings.h"
 
@@ -26,25 +24,6 @@ using nlohmann::json;
 
 constexpr int kPageSize = 1000;
 constexpr std::string_view kLeadArticleIdSetting = "home.lead_article_id";
-
-Status MakeFolder(const fs::path& dir) {
-  std::error_code error;
-  if (!fs::create_directories(dir, error) && error) {
-    return base::UnavailableError("cannot create " + dir.string() + ": " + error.message());
-  }
-  return base::Ok();
-}
-
-Status WriteFile(const fs::path& path, std::string_view contents) {
-  if (auto made = MakeFolder(path.parent_path()); !made) return made;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-  out.close();
-  if (!out) {
-    return base::UnavailableError("cannot write " + path.string() + ": " + std::strerror(errno));
-  }
-  return base::Ok();
-}
 
 // `out` must be missing or an empty folder.
 Status PrepareOutput(const fs::path& out) {
@@ -60,7 +39,7 @@ Status PrepareOutput(const fs::path& out) {
     if (!empty) return base::ConflictError(out.string() + " is not empty");
     return base::Ok();
   }
-  return MakeFolder(out);
+  return base::CreateFolders(out);
 }
 
 // A slug becomes a file or folder name: it must not climb out or be hidden.
@@ -158,7 +137,7 @@ Result<std::string> WriteLeadImage(store::Store& store, int64_t media_id, const 
   if (!variant) return base::Unexpected(variant.error());
   const std::string file = "media/" + std::to_string(media_id) +
                            (variant->format == content::ImageFormat::kJpeg ? ".jpg" : ".webp");
-  if (auto written = WriteFile(out / file, variant->bytes); !written) {
+  if (auto written = base::WriteWholeFile(out / file, variant->bytes); !written) {
     return base::Unexpected(written.error());
   }
   return file;
@@ -294,7 +273,7 @@ Result<ExportSummary> ExportSite(store::Store& store, const fs::path& out) {
       refs.lead_image_file = file;
     }
     const std::string file = "articles/" + refs.section_slug + "/" + article.slug + ".md";
-    if (auto written = WriteFile(out / file, FrontMatterFile(article, refs)); !written) {
+    if (auto written = base::WriteWholeFile(out / file, FrontMatterFile(article, refs)); !written) {
       return base::Unexpected(written.error());
     }
     article_list.push_back({{"slug", article.slug},
@@ -310,7 +289,7 @@ Result<ExportSummary> ExportSite(store::Store& store, const fs::path& out) {
   manifest["settings"] = std::move(*settings);
 
   const std::string text = manifest.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-  if (auto written = WriteFile(out / kExportManifestFile, text); !written) {
+  if (auto written = base::WriteWholeFile(out / kExportManifestFile, text); !written) {
     return base::Unexpected(written.error());
   }
   return summary;
