@@ -2,6 +2,7 @@
 // compression and security headers on its way out.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,6 +16,13 @@ struct Response {
   std::string body;
   // Extra headers, in order (e.g. Location, Cache-Control, Link). Set with SetHeader.
   std::vector<std::pair<std::string, std::string>> headers;
+  // What the page shows, as tags the store's writes name (store/change_tags.h). A 200 answer to
+  // a GET with tags may be kept by the page cache until one of its tags is invalidated; without
+  // tags a response is never kept.
+  std::vector<std::string> cache_tags;
+  // Called each time the page cache answers with its kept copy of this response instead of
+  // asking the handler again (to count a view of the page).
+  std::function<void()> on_cache_hit;
 
   // Replaces a header of the same name (case-insensitive), or adds it.
   void SetHeader(std::string_view name, std::string value);
