@@ -26,12 +26,12 @@ struct PageCacheOptions {
 };
 
 struct PageCacheStats {
-  size_t pages = 0;       // kept now
-  size_t bytes = 0;       // that they take
-  uint64_t hits = 0;      // answers from a kept page
-  uint64_t misses = 0;    // answers that asked the handler
-  uint64_t renders = 0;   // handler calls for cacheable requests (coalesced misses count once)
-  uint64_t evictions = 0; // pages dropped for room
+  size_t pages = 0;        // kept now
+  size_t bytes = 0;        // that they take
+  uint64_t hits = 0;       // answers from a kept page
+  uint64_t misses = 0;     // answers that asked the handler
+  uint64_t renders = 0;    // handler calls for cacheable requests (coalesced misses count once)
+  uint64_t evictions = 0;  // pages dropped for room
 };
 
 // Safe for concurrent use from every worker thread.
