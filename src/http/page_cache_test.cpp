@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "http/testing/gunzip.h"
+#include "http/wire_response.h"
 
 namespace gazette::http {
 namespace {
@@ -95,6 +96,27 @@ TEST(PageCacheTest, KeepsEveryEncodingAndAnswersEachRequestWithItsOwn) {
   ASSERT_TRUE(etag.ends_with('"'));
   EXPECT_EQ(gzip.Header("ETag"), etag.substr(0, etag.size() - 1) + "-gz\"");
   EXPECT_EQ(brotli.Header("ETag"), etag.substr(0, etag.size() - 1) + "-br\"");
+}
+
+TEST(PageCacheTest, AKeptPageGoesOnTheWireAsKeptAndRevalidatesWithItsTag) {
+  PageCache cache({});
+  CountingHandler handler;
+  cache.Serve(Get("/a/"), handler.Fn());
+  Request request = Get("/a/", "gzip");
+  Response hit = cache.Serve(request, handler.Fn());
+  const std::string gzip_body = hit.body;
+  const std::string etag(hit.Header("ETag"));
+
+  WireResponse wire = PrepareForWire(request, std::move(hit), std::chrono::system_clock::now());
+  EXPECT_EQ(wire.status, 200);
+  EXPECT_EQ(wire.body, gzip_body);  // not compressed twice
+
+  request.headers["if-none-match"] = etag;
+  WireResponse not_modified =
+      PrepareForWire(request, cache.Serve(request, handler.Fn()), std::chrono::system_clock::now());
+  EXPECT_EQ(not_modified.status, 304);
+  EXPECT_TRUE(not_modified.body.empty());
+  EXPECT_EQ(handler.calls, 1);
 }
 
 TEST(PageCacheTest, AShortPageIsKeptUncompressedOnly) {
