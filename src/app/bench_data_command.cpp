@@ -1,10 +1,12 @@
 #include "app/bench_data_command.h"
 
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -43,10 +45,11 @@ class BatchQueue {
     ready_.notify_one();
     return true;
   }
-  // Waits for the next batch. REQUIRES: fewer Pop()s than Push()es will come, or Stop().
-  Batch Pop() {
+  // Waits for the next batch; none once Stop() was called.
+  std::optional<Batch> Pop() {
     std::unique_lock lock(mutex_);
-    ready_.wait(lock, [&] { return !batches_.empty(); });
+    ready_.wait(lock, [&] { return stopped_ || !batches_.empty(); });
+    if (stopped_) return std::nullopt;
     Batch batch = std::move(batches_.front());
     batches_.pop_front();
     room_.notify_one();
@@ -57,6 +60,7 @@ class BatchQueue {
     std::lock_guard lock(mutex_);
     stopped_ = true;
     room_.notify_all();
+    ready_.notify_all();
   }
 
  private:
@@ -96,28 +100,76 @@ double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Writes the articles the queue brings, reporting progress; stops the queue on failure.
-Status WriteAll(store::Store& store, BatchQueue& queue, int64_t total, std::ostream& progress,
-                Clock::time_point start) {
-  auto next_report = start + kProgressEvery;
-  for (int64_t done = 0; done < total;) {
-    const Batch batch = queue.Pop();
-    auto ids = store.CreateArticles(batch);
-    if (!ids) {
-      queue.Stop();
-      return base::Unexpected(ids.error());
-    }
-    done += static_cast<int64_t>(batch.size());
-    if (Clock::now() >= next_report || done == total) {
-      const double seconds = SecondsSince(start);
-      progress << "bench-data: " << done << " of " << total << " articles, "
-               << static_cast<int64_t>(static_cast<double>(done) / seconds) << " a second"
-               << std::endl;
-      next_report = Clock::now() + kProgressEvery;
+// Progress shared by the threads that write: how many articles are stored, and when to report.
+// Safe for concurrent use.
+class Progress {
+ public:
+  Progress(int64_t total, std::ostream& out) : total_(total), out_(out) {}
+
+  void Add(int64_t stored) {
+    std::lock_guard lock(mutex_);
+    done_ += stored;
+    if (Clock::now() < next_report_ && done_ < total_) return;
+    const double seconds = SecondsSince(start_);
+    out_ << "bench-data: " << done_ << " of " << total_ << " articles, "
+         << static_cast<int64_t>(static_cast<double>(done_) / seconds) << " a second" << std::endl;
+    next_report_ = Clock::now() + kProgressEvery;
+  }
+  double seconds() const { return SecondsSince(start_); }
+
+ private:
+  const int64_t total_;
+  std::ostream& out_;
+  const Clock::time_point start_ = Clock::now();
+  std::mutex mutex_;
+  int64_t done_ = 0;                                         // GUARDED_BY(mutex_)
+  Clock::time_point next_report_ = start_ + kProgressEvery;  // GUARDED_BY(mutex_)
+};
+
+// Writes batches from the queue until `batches` of them are claimed, on several threads: while
+// one thread's batch is written, another's plain text and related lists are worked out (the
+// part of CreateArticles that runs before it takes the writer). Stops the queue on failure.
+class Writers {
+ public:
+  Writers(store::Store& store, BatchQueue& queue, int64_t batches, Progress& progress)
+      : store_(store), queue_(queue), batches_(batches), progress_(progress) {}
+
+  void Run() {
+    while (claimed_.fetch_add(1) < batches_) {
+      const std::optional<Batch> batch = queue_.Pop();
+      if (!batch) return;  // another writer failed
+      auto ids = store_.CreateArticles(*batch);
+      if (!ids) {
+        Fail(ids.error());
+        return;
+      }
+      progress_.Add(static_cast<int64_t>(batch->size()));
     }
   }
-  return base::Ok();
-}
+  // The first failure of any thread, if one failed.
+  Status result() {
+    std::lock_guard lock(mutex_);
+    return result_;
+  }
+
+ private:
+  void Fail(const base::Error& error) {
+    {
+      std::lock_guard lock(mutex_);
+      if (result_) result_ = base::Unexpected(error);
+    }
+    claimed_ = batches_;  // the others stop at their next batch
+    queue_.Stop();
+  }
+
+  store::Store& store_;
+  BatchQueue& queue_;
+  const int64_t batches_;
+  Progress& progress_;
+  std::atomic<int64_t> claimed_ = 0;
+  std::mutex mutex_;
+  Status result_ = base::Ok();  // GUARDED_BY(mutex_)
+};
 
 Result<int64_t> ParseWhole(std::string_view text, int64_t lowest, int64_t highest,
                            std::string_view message) {
@@ -133,9 +185,9 @@ Result<int64_t> ParseWhole(std::string_view text, int64_t lowest, int64_t highes
 }  // namespace
 
 Result<int64_t> ParseArticleCount(std::string_view text) {
-  return ParseWhole(text, 1, kMaxBenchArticles,
-                    "--articles: must be a whole number from 1 to " +
-                        std::to_string(kMaxBenchArticles));
+  return ParseWhole(
+      text, 1, kMaxBenchArticles,
+      "--articles: must be a whole number from 1 to " + std::to_string(kMaxBenchArticles));
 }
 
 Result<uint64_t> ParseSeed(std::string_view text) {
@@ -155,14 +207,16 @@ Result<BenchDataSummary> FillBenchSite(const BenchDataOptions& options, const ba
   if (auto created = InitSite(init, clock); !created) return base::Unexpected(created.error());
 
   auto store = store::OpenSqliteStore(DatabasePath(Config{}, init.dir).string(),
-                                      {.read_connections = 1});
+                                      {.read_connections = 1, .bulk_load = true});
   if (!store) return base::Unexpected(store.error());
   const ingest::SyntheticContent content(options.seed, clock.Now());
   auto ids = StoreCast(**store, content.cast());
   if (!ids) return base::Unexpected(ids.error());
 
-  const Clock::time_point start = Clock::now();
+  Progress progress_lines(options.articles, progress);
   BatchQueue queue;
+  const int64_t batches = (options.articles + kBatch - 1) / kBatch;
+  Writers writers(**store, queue, batches, progress_lines);
   std::thread maker([&] {
     for (int64_t first = 0; first < options.articles; first += kBatch) {
       Batch batch;
@@ -174,10 +228,13 @@ Result<BenchDataSummary> FillBenchSite(const BenchDataOptions& options, const ba
       if (!queue.Push(std::move(batch))) return;
     }
   });
-  Status written = WriteAll(**store, queue, options.articles, progress, start);
+  std::thread second_writer([&] { writers.Run(); });
+  writers.Run();
+  second_writer.join();
+  // A failed writer stopped the queue, so the maker is not left waiting for room.
   maker.join();
-  if (!written) return base::Unexpected(written.error());
-  const double seconds = SecondsSince(start);
+  if (auto written = writers.result(); !written) return base::Unexpected(written.error());
+  const double seconds = progress_lines.seconds();
   store->reset();
   return BenchDataSummary{.articles = options.articles, .seconds = seconds};
 }

@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
+#include "app/init_command.h"
 #include "base/clock.h"
 #include "base/result.h"
-#include "app/init_command.h"
 
 namespace gazette::app {
 

@@ -164,7 +164,7 @@ Article SyntheticContent::MakeArticle(int64_t index, const SyntheticCastIds& ids
   // Output grows over the years: the age is 1 - sqrt(u) of the span, so recent years hold more.
   const double age = 1.0 - std::sqrt(Unit(random));
   const auto published = newest_ - std::chrono::seconds(static_cast<int64_t>(
-                                        age * static_cast<double>(kYears * kSecondsPerYear)));
+                                       age * static_cast<double>(kYears * kSecondsPerYear)));
   article.published_at = published;
   article.updated_at =
       std::min(newest_, published + std::chrono::seconds(Below(random, 3 * 24 * 3600)));

@@ -109,7 +109,8 @@ TEST(SyntheticContent, DatesSpanTwentyYears) {
   const SyntheticContent content(3, kNewest);
   const SyntheticCastIds ids = IdsFor(content.cast());
   base::Seconds earliest = kNewest;
-  for (int i = 0; i < 2000; ++i) earliest = std::min(earliest, content.MakeArticle(i, ids).published_at);
+  for (int i = 0; i < 2000; ++i)
+    earliest = std::min(earliest, content.MakeArticle(i, ids).published_at);
   EXPECT_LT(earliest, kNewest - std::chrono::hours(24 * 365 * 18));
 }
 

@@ -81,8 +81,7 @@ std::vector<std::vector<BatchNeighbour>> RelatedByTags(std::span<const Article> 
 Status InsertLinks(Statement& insert, int64_t article_id, std::span<const int64_t> ids,
                    std::string_view status, int64_t published_at) {
   for (size_t position = 0; position < ids.size(); ++position) {
-    insert.BindAll(article_id, ids[position], static_cast<int64_t>(position), status,
-                   published_at);
+    insert.BindAll(article_id, ids[position], static_cast<int64_t>(position), status, published_at);
     if (auto ran = insert.Run(); !ran) return ran;
   }
   return base::Ok();
@@ -167,7 +166,8 @@ Result<std::vector<int64_t>> SqliteStore::CreateArticles(std::span<const Article
       if (!id) return base::Unexpected(id.error());
       ids.push_back(*id);
     }
-    if (auto stored = StoreRelated(db, ids, related); !stored) return base::Unexpected(stored.error());
+    if (auto stored = StoreRelated(db, ids, related); !stored)
+      return base::Unexpected(stored.error());
     // Publishing the drafts above left their sections' draft counts at zero; CreateArticle
     // leaves no such rows.
     if (auto cleared = db.Exec("DELETE FROM article_counts WHERE status = 'draft' AND count = 0");
