@@ -1,9 +1,11 @@
 #include "app/cli.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 #include <string>
 
+#include "app/bench_data_command.h"
 #include "app/check_command.h"
 #include "app/cli_output.h"
 #include "app/config.h"
@@ -33,6 +35,36 @@ int RunInit(InitOptions options) {
             << Count(summary->authors, "author") << ", " << Count(summary->articles, "article")
             << "\nAdmin account: " << options.admin_email
             << " / password: " << options.admin_password << "  (shown only this once)"
+            << "\nServe it with: gazette serve " << dir << std::endl;
+  return 0;
+}
+
+// Creates a site with a generated admin password, printed this once, and fills it with
+// synthetic articles, showing progress on standard error.
+int RunBenchData(BenchDataOptions options, const std::string& articles, const std::string& seed) {
+  auto count = ParseArticleCount(articles);
+  if (!count) return Fail(count.error());
+  options.articles = *count;
+  if (!seed.empty()) {
+    auto parsed = ParseSeed(seed);
+    if (!parsed) return Fail(parsed.error());
+    options.seed = *parsed;
+  }
+  auto password = auth::GeneratePassword();
+  if (!password) return Fail(password.error());
+  options.init.admin_password = *password;
+  options.init.password_cost = PasswordCostForThisProcess();
+  const base::SystemClock clock;
+  auto summary = FillBenchSite(options, clock, std::cerr);
+  if (!summary) return Fail(summary.error());
+  const std::string dir = options.init.dir.string();
+  std::cout << "Created site in " << dir << ": " << Count(summary->articles, "article") << " in "
+            << static_cast<int64_t>(summary->seconds * 10) / 10.0 << " s ("
+            << static_cast<int64_t>(static_cast<double>(summary->articles) /
+                                    std::max(summary->seconds, 1e-3))
+            << " a second)"
+            << "\nAdmin account: " << options.init.admin_email
+            << " / password: " << options.init.admin_password << "  (shown only this once)"
             << "\nServe it with: gazette serve " << dir << std::endl;
   return 0;
 }
@@ -76,6 +108,23 @@ int RunCli(int argc, char** argv) {
 
   std::string serve_dir;
   std::string listen;
+  BenchDataOptions bench_options;
+  std::string bench_articles, bench_seed;
+  CLI::App* bench_data = app.add_subcommand(
+      "bench-data", "Create a site folder filled with synthetic articles, for benchmarks");
+  bench_data
+      ->add_option("--articles", bench_articles,
+                   "How many articles, 1 to " + std::to_string(kMaxBenchArticles))
+      ->required();
+  bench_data->add_option("--seed", bench_seed,
+                         "Seed of the made-up content; the same seed gives the same articles "
+                         "(default: 1)");
+  bench_data->add_option("--admin-email", bench_options.init.admin_email,
+                         "The first admin's email; its password is printed once (default: " +
+                             bench_options.init.admin_email + ")");
+  bench_data->add_option("DIR", bench_options.init.dir, "The folder to create (missing or empty)")
+      ->required();
+
   int threads = 0;
   CLI::App* serve = app.add_subcommand("serve", "Serve a site folder until SIGINT or SIGTERM");
   serve->add_option("DIR", serve_dir, "The site folder")->required();
@@ -106,6 +155,7 @@ int RunCli(int argc, char** argv) {
   }
 
   if (init->parsed()) return RunInit(init_options);
+  if (bench_data->parsed()) return RunBenchData(bench_options, bench_articles, bench_seed);
   if (serve->parsed()) {
     ConfigFlags flags;
     if (listen_option->count() > 0) flags.listen = listen;

@@ -150,6 +150,15 @@ class Store {
   // --- articles
   // Stores a new article with its author and tag links; returns its id. article.id is ignored.
   virtual Result<int64_t> CreateArticle(const content::Article& article) = 0;
+  // Stores many new articles as CreateArticle would, in one transaction: all or none. Returns
+  // their ids in the order of `articles`. For filling a large archive (gazette bench-data,
+  // imports); errors as CreateArticle's, naming the article at fault, and then nothing is
+  // written. Related reading is the one difference: a published article's list is worked out
+  // from the tags it shares with the other published articles of the same call (a rarer tag
+  // counts more), not from words, and it is not offered to the lists of articles stored
+  // before. No articles: no ids, and nothing is written.
+  virtual Result<std::vector<int64_t>> CreateArticles(
+      std::span<const content::Article> articles) = 0;
   // Replaces the stored article article.id (fields, authors, tags; created_by stays). When the
   // slug or section changes, the old (section, slug) keeps resolving through FindMovedArticle.
   // article.version must be the stored version; the stored version then becomes version + 1.

@@ -6,6 +6,7 @@
 
 #include "content/plain_text.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_article_write.h"
 #include "store/sqlite/sqlite_related.h"
 #include "store/sqlite/sqlite_store_internal.h"
 
@@ -17,8 +18,6 @@ using content::Article;
 // Said when an edit starts from a version of the article that is no longer the stored one.
 constexpr std::string_view kChangedMeanwhile =
     "the article was changed by someone else since you opened it";
-
-std::string ArticleName(const Article& article) { return "article '" + article.slug + "'"; }
 
 // InvalidArgument when `ids` names a row that does not exist or names one twice.
 Status RequireRows(Db& db, std::string_view exists, std::span<const int64_t> ids,
@@ -32,48 +31,6 @@ Status RequireRows(Db& db, std::string_view exists, std::span<const int64_t> ids
     if (auto found = RequireRow(db, exists, id, what); !found) return found;
   }
   return base::Ok();
-}
-
-// Checks what the article refers to, so that a bad reference is reported by name.
-Status CheckReferences(Db& db, const Article& article) {
-  Status checked =
-      RequireRow(db, "SELECT 1 FROM sections WHERE id = ?", article.section_id, "section");
-  if (checked && article.partner_id) {
-    checked = RequireRow(db, "SELECT 1 FROM partners WHERE id = ?", *article.partner_id, "partner");
-  }
-  if (checked) {
-    checked = RequireRows(db, "SELECT 1 FROM authors WHERE id = ?", article.author_ids, "author");
-  }
-  if (checked) {
-    checked = RequireRows(db, "SELECT 1 FROM tags WHERE id = ?", article.tag_ids, "tag");
-  }
-  // The schema has no foreign key for the lead image (see 0003_newsroom.sql).
-  if (checked && article.lead_image_id) {
-    checked =
-        RequireRow(db, "SELECT 1 FROM media WHERE id = ?", *article.lead_image_id, "lead image");
-  }
-  if (!checked) return base::Unexpected(WithContext(checked.error(), ArticleName(article)));
-  return base::Ok();
-}
-
-// Binds the article's own fields to the named parameters shared by INSERT and UPDATE, and
-// `body_text`, the plain text of its body, which the search index holds.
-void BindFields(Statement& stmt, const Article& article, std::string_view body_text) {
-  stmt.Bind(":slug", article.slug);
-  stmt.Bind(":title", article.title);
-  stmt.Bind(":dek", article.dek);
-  stmt.Bind(":body_md", article.body_md);
-  stmt.Bind(":body_text", body_text);
-  stmt.Bind(":body_html", article.body_html);
-  stmt.Bind(":status", content::ArticleStatusName(article.status));
-  stmt.Bind(":section_id", article.section_id);
-  stmt.Bind(":partner_id", article.partner_id);
-  stmt.Bind(":original_url", article.original_url);
-  stmt.Bind(":published_at", UnixSeconds(article.published_at));
-  stmt.Bind(":updated_at", UnixSeconds(article.updated_at));
-  stmt.Bind(":word_count", int64_t{article.word_count});
-  stmt.Bind(":lead_image_id", article.lead_image_id);
-  stmt.Bind(":lead_image_alt", article.lead_image_alt);
 }
 
 // Runs a statement whose values are bound; errors name the article.
@@ -136,14 +93,6 @@ Result<StoredState> StateOf(Db& db, int64_t id) {
         return StoredState{row.Int(0), row.Text(1), row.Int(2)};
       },
       "no article with id " + std::to_string(id));
-}
-
-// Forgets that some article used to live at (section, slug): an article lives there now.
-Status ClearHistoryAt(Db& db, int64_t section_id, std::string_view slug) {
-  auto clear = db.Prepare("DELETE FROM article_slug_history WHERE section_id = ? AND slug = ?");
-  if (!clear) return base::Unexpected(clear.error());
-  clear->BindAll(section_id, slug);
-  return clear->Run();
 }
 
 // Remembers that the article lived at (section, slug); the latest article to leave a place wins.
@@ -234,26 +183,68 @@ void BindFilters(Statement& stmt, const ArticleQuery& query) {
 
 }  // namespace
 
+std::string ArticleName(const Article& article) { return "article '" + article.slug + "'"; }
+
+Status CheckArticleReferences(Db& db, const Article& article) {
+  Status checked =
+      RequireRow(db, "SELECT 1 FROM sections WHERE id = ?", article.section_id, "section");
+  if (checked && article.partner_id) {
+    checked = RequireRow(db, "SELECT 1 FROM partners WHERE id = ?", *article.partner_id, "partner");
+  }
+  if (checked) {
+    checked = RequireRows(db, "SELECT 1 FROM authors WHERE id = ?", article.author_ids, "author");
+  }
+  if (checked) {
+    checked = RequireRows(db, "SELECT 1 FROM tags WHERE id = ?", article.tag_ids, "tag");
+  }
+  // The schema has no foreign key for the lead image (see 0003_newsroom.sql).
+  if (checked && article.lead_image_id) {
+    checked =
+        RequireRow(db, "SELECT 1 FROM media WHERE id = ?", *article.lead_image_id, "lead image");
+  }
+  if (!checked) return base::Unexpected(WithContext(checked.error(), ArticleName(article)));
+  return base::Ok();
+}
+
+void BindArticleFields(Statement& stmt, const Article& article, std::string_view body_text) {
+  stmt.Bind(":slug", article.slug);
+  stmt.Bind(":title", article.title);
+  stmt.Bind(":dek", article.dek);
+  stmt.Bind(":body_md", article.body_md);
+  stmt.Bind(":body_text", body_text);
+  stmt.Bind(":body_html", article.body_html);
+  stmt.Bind(":status", content::ArticleStatusName(article.status));
+  stmt.Bind(":section_id", article.section_id);
+  stmt.Bind(":partner_id", article.partner_id);
+  stmt.Bind(":original_url", article.original_url);
+  stmt.Bind(":published_at", UnixSeconds(article.published_at));
+  stmt.Bind(":updated_at", UnixSeconds(article.updated_at));
+  stmt.Bind(":word_count", int64_t{article.word_count});
+  stmt.Bind(":lead_image_id", article.lead_image_id);
+  stmt.Bind(":lead_image_alt", article.lead_image_alt);
+}
+
+Status ClearHistoryAt(Db& db, int64_t section_id, std::string_view slug) {
+  auto clear = db.Prepare("DELETE FROM article_slug_history WHERE section_id = ? AND slug = ?");
+  if (!clear) return base::Unexpected(clear.error());
+  clear->BindAll(section_id, slug);
+  return clear->Run();
+}
+
 Result<int64_t> SqliteStore::CreateArticle(const Article& article) {
   // Made before taking the writer: parsing Markdown need not hold up other writes.
   const std::string body_text = content::MarkdownToPlainText(article.body_md);
   return Write([&article, &body_text](Db& db) -> Result<int64_t> {
-    Status checked = CheckReferences(db, article);
+    Status checked = CheckArticleReferences(db, article);
     if (checked && article.created_by) {
       checked = RequireRow(db, "SELECT 1 FROM users WHERE id = ?", *article.created_by, "user");
       if (!checked) checked = base::Unexpected(WithContext(checked.error(), ArticleName(article)));
     }
     if (!checked) return base::Unexpected(checked.error());
     // A new article is at version 1, whatever article.version says.
-    auto insert = db.Prepare(
-        "INSERT INTO articles (slug, title, dek, body_md, body_text, body_html, status, "
-        "section_id, partner_id, original_url, published_at, updated_at, word_count, "
-        "lead_image_id, lead_image_alt, created_by, version) VALUES (:slug, :title, :dek, "
-        ":body_md, :body_text, :body_html, :status, :section_id, :partner_id, :original_url, "
-        ":published_at, :updated_at, :word_count, :lead_image_id, :lead_image_alt, :created_by, "
-        "1)");
+    auto insert = db.Prepare(kInsertArticleSql);
     if (!insert) return base::Unexpected(insert.error());
-    BindFields(*insert, article, body_text);
+    BindArticleFields(*insert, article, body_text);
     insert->Bind(":created_by", article.created_by);
     if (auto ran = RunFor(*insert, article); !ran) return base::Unexpected(ran.error());
     const int64_t id = db.LastInsertId();
@@ -274,7 +265,7 @@ Status SqliteStore::UpdateArticle(const Article& article) {
     if (!old) return base::Unexpected(old.error());
     const auto& [old_section_id, old_slug, old_version] = *old;
     if (old_version != article.version) return base::ConflictError(std::string(kChangedMeanwhile));
-    if (auto checked = CheckReferences(db, article); !checked) return checked;
+    if (auto checked = CheckArticleReferences(db, article); !checked) return checked;
     auto update = db.Prepare(
         "UPDATE articles SET slug = :slug, title = :title, dek = :dek, body_md = :body_md, "
         "body_text = :body_text, body_html = :body_html, status = :status, section_id = "
@@ -283,7 +274,7 @@ Status SqliteStore::UpdateArticle(const Article& article) {
         "updated_at = :updated_at, word_count = :word_count, lead_image_id = :lead_image_id, "
         "lead_image_alt = :lead_image_alt, version = version + 1 WHERE id = :id");
     if (!update) return base::Unexpected(update.error());
-    BindFields(*update, article, body_text);
+    BindArticleFields(*update, article, body_text);
     update->Bind(":id", article.id);
     if (auto ran = RunFor(*update, article); !ran) return ran;
     if (old_section_id != article.section_id || old_slug != article.slug) {

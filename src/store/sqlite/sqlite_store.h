@@ -15,6 +15,11 @@ struct SqliteOptions {
   bool create_if_missing = false;
   // Read connections kept open for concurrent readers. Default: 4.
   int read_connections = 4;
+  // For filling a database that nobody else uses yet (gazette bench-data): until the store is
+  // closed, the writer keeps its rollback journal in memory instead of WAL, skips fsync and keeps
+  // a large page cache, so that a big load writes each page once. The next open is in WAL again. A
+  // crash or power loss during the load can corrupt the file: load it again. Default: false.
+  bool bulk_load = false;
 };
 
 // Opens the database at `path` and applies any migrations it lacks.

@@ -49,6 +49,7 @@ class SqliteStore final : public Store {
   Result<bool> IsSlugTaken(SlugKind kind, std::string_view slug) override;
 
   Result<int64_t> CreateArticle(const content::Article& article) override;
+  Result<std::vector<int64_t>> CreateArticles(std::span<const content::Article> articles) override;
   Status UpdateArticle(const content::Article& article) override;
   Result<content::Article> GetArticle(int64_t id) override;
   Result<content::Article> GetPublishedArticle(int64_t section_id, std::string_view slug) override;

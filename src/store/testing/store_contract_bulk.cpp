@@ -1,0 +1,158 @@
+// The Store contract for CreateArticles, the batch write: it stores what CreateArticle stores
+// (compared field by field on a second store), all or nothing, and related reading by shared tags.
+#include <string>
+#include <vector>
+
+#include "store/testing/result_assertions.h"
+#include "store/testing/store_contract.h"
+
+namespace gazette::store {
+namespace {
+
+using base::ErrorCode;
+using content::Article;
+using content::ArticleStatus;
+
+// Compares what readers and editors can see of two stored articles, ids and slugs aside.
+void ExpectSameArticle(const Article& got, const Article& want) {
+  EXPECT_EQ(got.title, want.title);
+  EXPECT_EQ(got.dek, want.dek);
+  EXPECT_EQ(got.body_md, want.body_md);
+  EXPECT_EQ(got.body_html, want.body_html);
+  EXPECT_EQ(got.status, want.status);
+  EXPECT_EQ(got.section_id, want.section_id);
+  EXPECT_EQ(got.partner_id, want.partner_id);
+  EXPECT_EQ(got.original_url, want.original_url);
+  EXPECT_EQ(got.published_at, want.published_at);
+  EXPECT_EQ(got.updated_at, want.updated_at);
+  EXPECT_EQ(got.word_count, want.word_count);
+  EXPECT_EQ(got.author_ids, want.author_ids);
+  EXPECT_EQ(got.tag_ids, want.tag_ids);
+  EXPECT_EQ(got.version, want.version);
+}
+
+// Two sections, two authors and three tags, written through the public Store interface.
+struct Cast {
+  int64_t asia = 0, europe = 0, ann = 0, bo = 0, energy = 0, ports = 0, rare = 0;
+};
+
+Cast AddCast(Store& store) {
+  Cast c;
+  c.asia = Must(store.CreateSection({.slug = "east-asia", .name = "East Asia"}));
+  c.europe = Must(store.CreateSection({.slug = "eastern-europe", .name = "Eastern Europe"}));
+  c.ann = Must(store.CreateAuthor({.slug = "ann-lee", .name = "Ann Lee"}));
+  c.bo = Must(store.CreateAuthor({.slug = "bo-park", .name = "Bo Park"}));
+  c.energy = Must(store.UpsertTag({.slug = "energy", .name = "Energy"}));
+  c.ports = Must(store.UpsertTag({.slug = "ports", .name = "Ports"}));
+  c.rare = Must(store.UpsertTag({.slug = "rare-earths", .name = "Rare earths"}));
+  return c;
+}
+
+Article Make(const std::string& slug, int64_t section, int64_t published_at) {
+  Article article;
+  article.slug = slug;
+  article.title = "Title of " + slug;
+  article.dek = "Dek of " + slug;
+  article.body_md = "Body of *" + slug + "*.";
+  article.body_html = "<p>Body of <em>" + slug + "</em>.</p>";
+  article.status = ArticleStatus::kPublished;
+  article.section_id = section;
+  article.published_at = At(published_at);
+  article.updated_at = At(published_at + 60);
+  article.word_count = 3;
+  return article;
+}
+
+// Three published pieces and a draft, with links, a footnote and Markdown marks.
+std::vector<Article> Batch(const Cast& c) {
+  Article gas = Make("gas-deal", c.asia, 1'700'000'000);
+  gas.title = "A gas deal on the Amur";
+  gas.body_md = "Pipelines *carry* gas north.[^1]\n\n[^1]: A ministry note.";
+  gas.body_html = "<p>Pipelines <em>carry</em> gas north.</p>";
+  gas.author_ids = {c.bo, c.ann};
+  gas.tag_ids = {c.energy, c.rare};
+  Article port = Make("port-talks", c.europe, 1'700'100'000);
+  port.title = "Port talks in Gdansk";
+  port.author_ids = {c.ann};
+  port.tag_ids = {c.ports, c.energy};
+  Article mines = Make("mine-output", c.asia, 1'700'200'000);
+  mines.title = "Mine output of rare earths";
+  mines.tag_ids = {c.rare, c.energy};
+  Article draft = Make("secret-draft", c.asia, 0);
+  draft.status = ArticleStatus::kDraft;
+  draft.title = "Draft about pipelines";
+  draft.tag_ids = {c.energy};
+  return {gas, port, mines, draft};
+}
+
+TEST_P(StoreContractTest, BulkStoresWhatCreateArticleStores) {
+  const Cast c = AddCast(store());
+  const std::vector<Article> batch = Batch(c);
+  const std::vector<int64_t> ids = Must(store().CreateArticles(batch));
+  ASSERT_EQ(ids.size(), batch.size());
+  for (size_t i = 0; i < batch.size(); ++i) {
+    Article want = batch[i];
+    // The same article written the ordinary way, under another slug, for the fields it gets.
+    want.slug = "single-" + want.slug;
+    const int64_t single = AddArticle(want);
+    want.slug = batch[i].slug;
+    ExpectSameArticle(Must(store().GetArticle(ids[i])), Must(store().GetArticle(single)));
+    const Article stored = Must(store().GetArticle(ids[i]));
+    EXPECT_EQ(stored.slug, want.slug);
+    ExpectSameArticle(stored, want);
+  }
+  EXPECT_EQ(Must(store().CountPublished({})), 6);
+  EXPECT_EQ(Must(store().CountPublished({.section_id = c.asia})), 4);
+  EXPECT_EQ(Must(store().CountPublished({.tag_id = c.energy})), 6);
+  EXPECT_EQ(Must(store().CountArticles({.status = ArticleStatus::kDraft})), 2);
+  EXPECT_TRUE(Succeeds(store().CheckIntegrity()));
+}
+
+TEST_P(StoreContractTest, BulkArticlesAreFoundBySearchWithAuthorAndTagNames) {
+  const std::vector<int64_t> ids = Must(store().CreateArticles(Batch(AddCast(store()))));
+  ASSERT_EQ(ids.size(), 4u);
+  SearchPage page = Must(store().SearchArticles({.terms = {{.words = {"amur"}}}}));
+  ASSERT_EQ(page.total, 1);
+  EXPECT_EQ(page.hits[0].article.id, ids[0]);
+  // The byline and the tags are indexed too; the draft is not.
+  page = Must(store().SearchArticles({.terms = {{.words = {"park"}}}}));
+  ASSERT_EQ(page.total, 1);
+  EXPECT_EQ(page.hits[0].article.id, ids[0]);
+  EXPECT_EQ(Must(store().SearchArticles({.terms = {{.words = {"ports"}}}})).total, 1);
+  EXPECT_EQ(Must(store().SearchArticles({.terms = {{.words = {"pipelines"}}}})).total, 1);
+  // Footnote text is searched as readers see it; Markdown marks are not.
+  EXPECT_EQ(Must(store().SearchArticles({.terms = {{.words = {"ministry"}}}})).total, 1);
+}
+
+TEST_P(StoreContractTest, BulkRelatedReadingComesFromSharedTags) {
+  const std::vector<int64_t> ids = Must(store().CreateArticles(Batch(AddCast(store()))));
+  ASSERT_EQ(ids.size(), 4u);
+  // gas-deal shares energy and the rarer rare-earths with mine-output, only energy with
+  // port-talks; the draft is in no list.
+  std::vector<int64_t> related;
+  for (const Article& article : Must(store().ListRelated(ids[0], 10))) {
+    related.push_back(article.id);
+  }
+  EXPECT_EQ(related, (std::vector<int64_t>{ids[2], ids[1]}));
+  EXPECT_TRUE(Must(store().ListRelated(ids[3], 10)).empty());
+}
+
+TEST_P(StoreContractTest, BulkWithABadArticleWritesNothingAndNamesIt) {
+  const Cast c = AddCast(store());
+  std::vector<Article> batch = Batch(c);
+  batch[2].author_ids = {c.ann, 987654};
+  auto created = store().CreateArticles(batch);
+  ASSERT_TRUE(FailsWith(created, ErrorCode::kInvalidArgument));
+  EXPECT_NE(created.error().message().find("mine-output"), std::string::npos)
+      << created.error().ToString();
+  EXPECT_EQ(Must(store().CountArticles({})), 0);
+
+  batch = Batch(c);
+  batch[3].slug = batch[0].slug;
+  EXPECT_TRUE(FailsWith(store().CreateArticles(batch), ErrorCode::kConflict));
+  EXPECT_EQ(Must(store().CountArticles({})), 0);
+  EXPECT_TRUE(Must(store().CreateArticles({})).empty());
+}
+
+}  // namespace
+}  // namespace gazette::store
