@@ -70,7 +70,9 @@ class StoreContractTest : public ::testing::TestWithParam<StoreBackend> {
   // follows the stored version.
   base::Status Save(content::Article& article);
 
+ public:
   // A published article in `section_id` with a body, published at `published_at` (Unix seconds).
+  // Public for the helpers of the contract files that build test data outside a test.
   static content::Article NewArticle(const std::string& slug, int64_t section_id,
                                      int64_t published_at);
 

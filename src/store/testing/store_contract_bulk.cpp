@@ -48,37 +48,22 @@ Cast AddCast(Store& store) {
   return c;
 }
 
-Article Make(const std::string& slug, int64_t section, int64_t published_at) {
-  Article article;
-  article.slug = slug;
-  article.title = "Title of " + slug;
-  article.dek = "Dek of " + slug;
-  article.body_md = "Body of *" + slug + "*.";
-  article.body_html = "<p>Body of <em>" + slug + "</em>.</p>";
-  article.status = ArticleStatus::kPublished;
-  article.section_id = section;
-  article.published_at = At(published_at);
-  article.updated_at = At(published_at + 60);
-  article.word_count = 3;
-  return article;
-}
-
 // Three published pieces and a draft, with links, a footnote and Markdown marks.
 std::vector<Article> Batch(const Cast& c) {
-  Article gas = Make("gas-deal", c.asia, 1'700'000'000);
+  Article gas = StoreContractTest::NewArticle("gas-deal", c.asia, 1'700'000'000);
   gas.title = "A gas deal on the Amur";
   gas.body_md = "Pipelines *carry* gas north.[^1]\n\n[^1]: A ministry note.";
   gas.body_html = "<p>Pipelines <em>carry</em> gas north.</p>";
   gas.author_ids = {c.bo, c.ann};
   gas.tag_ids = {c.energy, c.rare};
-  Article port = Make("port-talks", c.europe, 1'700'100'000);
+  Article port = StoreContractTest::NewArticle("port-talks", c.europe, 1'700'100'000);
   port.title = "Port talks in Gdansk";
   port.author_ids = {c.ann};
   port.tag_ids = {c.ports, c.energy};
-  Article mines = Make("mine-output", c.asia, 1'700'200'000);
+  Article mines = StoreContractTest::NewArticle("mine-output", c.asia, 1'700'200'000);
   mines.title = "Mine output of rare earths";
   mines.tag_ids = {c.rare, c.energy};
-  Article draft = Make("secret-draft", c.asia, 0);
+  Article draft = StoreContractTest::NewArticle("secret-draft", c.asia, 0);
   draft.status = ArticleStatus::kDraft;
   draft.title = "Draft about pipelines";
   draft.tag_ids = {c.energy};
