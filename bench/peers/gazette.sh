@@ -5,9 +5,13 @@
 #
 #   GazetteBuild                 builds build-bench/ (Release) when the binary is missing or stale
 #   GazetteSite ARTICLES         the site folder for ARTICLES articles (0: the demo magazine),
-#                                created once and reused; prints its path
+#                                created once and reused; prints its path. The time bench-data
+#                                took to create it is kept in SITE.bench-data-ms.
 #   GazetteStart SITE [PREFIX]   serves SITE on 127.0.0.1:$GAZETTE_PORT (PREFIX: a command such as
-#                                valgrind that runs gazette)
+#                                valgrind that runs gazette); GAZETTE_PAGE_CACHE=off starts it
+#                                with its page cache off. Sets GAZETTE_START_MS: the time from
+#                                starting the process to its first answer (the home page, polled
+#                                every 10 ms).
 #   GazetteStop                  stops it
 #   GazettePages                 picks the benchmarked pages from the Content API and writes them
 #                                to $BENCH_STATE/pages.env
@@ -44,35 +48,53 @@ GazetteSite() {
   fi
   # A folder without its database is a creation that failed half-way: start it again.
   if [[ ! -s "$site/gazette.db" ]]; then
-    rm -rf "$site"
+    rm -rf "$site" "$site.bench-data-ms"
     if ((articles == 0)); then
       Log "creating the demo site in $site"
       "$GAZETTE_BIN" init --demo "$site" >"$BENCH_LOG/gazette-init.log" 2>&1 ||
         Die "gazette init failed (log: $BENCH_LOG/gazette-init.log)"
     else
       Log "creating a site with $articles synthetic articles in $site"
+      local started
+      started=$(date +%s%N)
       "$GAZETTE_BIN" bench-data "$site" --articles "$articles" >&2 ||
         {
           rm -rf "$site"
           Die "gazette bench-data failed"
         }
+      # Kept beside the site, for the report of every run that reuses it.
+      echo $((($(date +%s%N) - started) / 1000000)) >"$site.bench-data-ms"
     fi
   fi
   printf '%s\n' "$site"
 }
 
 GazetteStart() {
-  local site=$1 prefix=${2:-}
+  local site=$1 prefix=${2:-} cache_env=() started now
   PortFree "$GAZETTE_PORT" || Die "127.0.0.1:$GAZETTE_PORT is already in use"
-  Log "starting gazette serve $site on $GAZETTE_URL ${prefix:+(under ${prefix%% *})}"
+  if [[ ${GAZETTE_PAGE_CACHE:-on} == off ]]; then cache_env=(GAZETTE_CACHE_MEMORY_BYTES=0); fi
+  Log "starting gazette serve $site on $GAZETTE_URL, page cache ${GAZETTE_PAGE_CACHE:-on}" \
+    "${prefix:+(under ${prefix%% *})}"
   # No access log: nginx runs with `access_log off` too, and a log line per request would
   # measure the terminal (or the file system) rather than the server.
+  started=$(date +%s%N)
   # shellcheck disable=SC2086 # PREFIX is a command line, split on purpose
-  GAZETTE_SERVER_ACCESS_LOG=false nohup $prefix "$GAZETTE_BIN" serve "$site" \
+  env GAZETTE_SERVER_ACCESS_LOG=false "${cache_env[@]}" nohup $prefix "$GAZETTE_BIN" serve "$site" \
     --listen "127.0.0.1:$GAZETTE_PORT" >"$BENCH_LOG/gazette.out" 2>&1 </dev/null &
   echo $! >"$GAZETTE_PID"
   # Valgrind starts slowly: give it two minutes.
-  WaitFor "gazette on $GAZETTE_URL" 120 curl -sf -o /dev/null "$GAZETTE_URL/"
+  while true; do
+    if curl -sf -o /dev/null --max-time 5 "$GAZETTE_URL/"; then
+      now=$(date +%s%N)
+      GAZETTE_START_MS=$(((now - started) / 1000000))
+      Log "gazette answered within $GAZETTE_START_MS ms of its start"
+      return 0
+    fi
+    PidAlive "$GAZETTE_PID" || Die "gazette serve exited (log: $BENCH_LOG/gazette.out)"
+    now=$(date +%s%N)
+    ((now - started < 120000000000)) || Die "timed out after 120 s waiting for gazette on $GAZETTE_URL"
+    sleep 0.01
+  done
 }
 
 GazetteStop() { StopPidFile gazette "$GAZETTE_PID"; }
