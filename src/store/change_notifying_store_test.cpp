@@ -146,7 +146,7 @@ TEST_F(ChangeNotifyingStoreTest, PublishEditMoveAndUnpublishNameWhatTheyChange) 
   article.title = "A better title";
   ASSERT_TRUE(Succeeds(store_->UpdateArticle(article)));
   ++article.version;
-  EXPECT_EQ(Take(), (std::vector<std::string>{tag, "search"}));
+  EXPECT_EQ(Take(), (std::vector<std::string>{tag, "article:any"}));
 
   article.section_id = other_section_;
   ASSERT_TRUE(Succeeds(store_->UpdateArticle(article)));

@@ -20,7 +20,7 @@ bool SameListPlaces(const content::Article& a, const content::Article& b) {
 std::string SiteTag() { return "site"; }
 std::string ArticleTag(int64_t article_id) { return Tagged("article:", article_id); }
 std::string AllListTag() { return "list:all"; }
-std::string SearchTag() { return "search"; }
+std::string AnyArticleTag() { return "article:any"; }
 std::string SectionListTag(int64_t section_id) { return Tagged("list:section:", section_id); }
 std::string AuthorListTag(int64_t author_id) { return Tagged("list:author:", author_id); }
 std::string TermListTag(int64_t tag_id) { return Tagged("list:tag:", tag_id); }
@@ -40,7 +40,7 @@ std::vector<std::string> TagsOfArticleChange(const content::Article* before,
   std::vector<std::string> tags;
   if (!IsPublished(before) && !IsPublished(after)) return tags;
   tags.push_back(ArticleTag(before != nullptr ? before->id : after->id));
-  tags.push_back(SearchTag());
+  tags.push_back(AnyArticleTag());
   if (IsPublished(before) && IsPublished(after) && SameListPlaces(*before, *after)) return tags;
   if (IsPublished(before)) AppendListTags(*before, tags);
   if (IsPublished(after)) AppendListTags(*after, tags);

@@ -20,8 +20,10 @@ std::string ArticleTag(int64_t article_id);  // "article:<id>"
 // Pages that list every published article, newest first: home, the site's feeds, sitemaps,
 // the Content API's lists, and the "latest" that tops up a short trending list.
 std::string AllListTag();  // "list:all"
-// Search results, which any change to a published article's text may change.
-std::string SearchTag();                         // "search"
+// Pages that depend on every published article, whatever changes in it: search results, feeds
+// (whole bodies), sitemaps (update dates), the Content API. Named by every article write that
+// readers see.
+std::string AnyArticleTag();                     // "article:any"
 std::string SectionListTag(int64_t section_id);  // "list:section:<id>" (also "more in section")
 std::string AuthorListTag(int64_t author_id);    // "list:author:<id>"
 std::string TermListTag(int64_t tag_id);         // "list:tag:<id>"
@@ -35,10 +37,10 @@ void AppendListTags(const content::Article& article, std::vector<std::string>& t
 
 // What a change of one article from `before` to `after` invalidates (nullptr: the article did not
 // exist before, or cannot be read after): nothing when it is published in neither state;
-// otherwise its article tag and the search tag, and, unless it stays published in the same lists
-// at the same date, the list tags of each state in which it is published, so that it leaves the
-// lists it left and joins those it joined (an edit of its text alone changes only the pages that
-// show it). Related blocks are the caller's (they need the store). Tags may repeat.
+// otherwise its article tag and the any-article tag, and, unless it stays published in the same
+// lists at the same date, the list tags of each state in which it is published, so that it leaves
+// the lists it left and joins those it joined (an edit of its text alone changes only the pages
+// that show it). Related blocks are the caller's (they need the store). Tags may repeat.
 std::vector<std::string> TagsOfArticleChange(const content::Article* before,
                                              const content::Article* after);
 

@@ -34,7 +34,7 @@ TEST(ChangeTagsTest, TagsAreNamedByKindAndId) {
   EXPECT_EQ(SiteTag(), "site");
   EXPECT_EQ(ArticleTag(12), "article:12");
   EXPECT_EQ(AllListTag(), "list:all");
-  EXPECT_EQ(SearchTag(), "search");
+  EXPECT_EQ(AnyArticleTag(), "article:any");
   EXPECT_EQ(SectionListTag(1), "list:section:1");
   EXPECT_EQ(AuthorListTag(2), "list:author:2");
   EXPECT_EQ(TermListTag(3), "list:tag:3");
@@ -55,9 +55,9 @@ TEST(ChangeTagsTest, PublishingNamesTheArticleAndEveryListItJoins) {
   Article draft = Published();
   draft.status = ArticleStatus::kDraft;
   const Article published = Published();
-  const std::vector<std::string> expected = {"article:7",     "list:all",       "list:author:3",
-                                             "list:author:4", "list:partner:6", "list:section:2",
-                                             "list:tag:5",    "search"};
+  const std::vector<std::string> expected = {"article:7",      "article:any",   "list:all",
+                                             "list:author:3",  "list:author:4", "list:partner:6",
+                                             "list:section:2", "list:tag:5"};
   EXPECT_EQ(Sorted(TagsOfArticleChange(&draft, &published)), expected);
   EXPECT_EQ(Sorted(TagsOfArticleChange(nullptr, &published)), expected);
   // Unpublishing leaves the same lists.
@@ -70,7 +70,7 @@ TEST(ChangeTagsTest, AnEditOfTheTextAloneNamesOnlyThePagesShowingIt) {
   after.title = "A new title";
   after.body_md = "New words.";
   EXPECT_EQ(Sorted(TagsOfArticleChange(&before, &after)),
-            (std::vector<std::string>{"article:7", "search"}));
+            (std::vector<std::string>{"article:7", "article:any"}));
 }
 
 TEST(ChangeTagsTest, AMoveNamesTheListsOfBothPlaces) {
