@@ -41,13 +41,20 @@ struct Config {
   } theme;
 
   struct Limits {
-    int64_t header_bytes = 16384;      // request line + headers; 1024..1048576
-    int64_t body_bytes = 1048576;      // request body; 0..1073741824
+    int64_t header_bytes = 16384;  // request line + headers; 1024..1048576
+    int64_t body_bytes = 1048576;  // request body; 0..1073741824
     // an uploaded image (a multipart/form-data body); 1024..1073741824
     int64_t upload_bytes = 16 * 1048576;
     int idle_timeout_seconds = 30;     // idle keep-alive connections are closed; 1..3600
     int request_timeout_seconds = 15;  // a request must be read within this; 1..3600
   } limits;
+
+  struct Cache {
+    // The page cache's size: kept reader pages in all their encodings; 0 turns it off.
+    // 0..68719476736 (64 GiB)
+    int64_t memory_bytes = 64 * 1048576;
+    int max_age_seconds = 60;  // a kept page is rendered again after this; 1..86400
+  } cache;
 };
 
 // Values given on the command line; each one set overrides the file and the environment.
@@ -65,7 +72,7 @@ std::optional<std::string> ProcessEnvironment(const std::string& name);
 // Parses the text of a gazette.toml; keys it leaves out keep their defaults. `source` names the
 // text in messages (a path). Errors (InvalidArgument), each a line a person can act on:
 //   "SOURCE:3:7: <syntax error>"                 the TOML does not parse
-//   "SOURCE:12: unknown key 'server.lisen'"      also for unknown tables ('cache')
+//   "SOURCE:12: unknown key 'server.lisen'"      also for unknown tables ('cdn')
 //   "SOURCE:4: 'server.threads' must be an integer" / "... must be from 0 to 1024"
 base::Result<Config> ParseConfig(std::string_view text, const std::string& source);
 

@@ -117,6 +117,14 @@ const ConfigKey kKeys[] = {
      [](Config& c, const ConfigValue& v) {
        return StoreInRange(v, 1, 3600, c.limits.request_timeout_seconds);
      }},
+    {"cache", "memory_bytes", kInteger,
+     [](Config& c, const ConfigValue& v) {
+       return StoreInRange(v, 0, int64_t{64} * 1024 * 1024 * 1024, c.cache.memory_bytes);
+     }},
+    {"cache", "max_age_seconds", kInteger,
+     [](Config& c, const ConfigValue& v) {
+       return StoreInRange(v, 1, 86400, c.cache.max_age_seconds);
+     }},
 };
 
 std::string Upper(std::string_view text) {

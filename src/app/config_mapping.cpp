@@ -30,6 +30,11 @@ http::ServerOptions ServerOptionsFrom(const Config& config) {
   return options;
 }
 
+http::PageCacheOptions PageCacheOptionsFrom(const Config& config) {
+  return {.memory_bytes = static_cast<size_t>(config.cache.memory_bytes),
+          .max_age = std::chrono::seconds(config.cache.max_age_seconds)};
+}
+
 std::filesystem::path DatabasePath(const Config& config, const std::filesystem::path& site_dir) {
   constexpr std::string_view kScheme = "sqlite:";
   const std::filesystem::path path = config.database.url.substr(kScheme.size());

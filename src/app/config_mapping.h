@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "app/config.h"
+#include "http/page_cache.h"
 #include "http/server.h"
 #include "site/site.h"
 
@@ -15,6 +16,9 @@ site::SiteConfig SiteConfigFrom(const Config& config);
 
 // [server] and [limits].
 http::ServerOptions ServerOptionsFrom(const Config& config);
+
+// [cache].
+http::PageCacheOptions PageCacheOptionsFrom(const Config& config);
 
 // The SQLite file named by database.url ("sqlite:PATH"); a relative PATH is taken relative to
 // `site_dir`. REQUIRES: config.database.url starts with "sqlite:" (ParseConfig ensures it).

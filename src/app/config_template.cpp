@@ -50,6 +50,13 @@ upload_bytes = 16777216
 idle_timeout_seconds = 30
 # Seconds a client has to send a whole request.
 request_timeout_seconds = 15
+
+[cache]
+# Bytes the page cache may keep of reader pages, all encodings counted; 0 turns it off.
+memory_bytes = 67108864
+# Seconds before a kept page is rendered again even if nothing changed (1 to 86400): relative
+# dates and the trending list age without any write.
+max_age_seconds = 60
 )";
 
 }  // namespace

@@ -50,6 +50,8 @@ void ExpectDefaults(const Config& c) {
   EXPECT_EQ(c.limits.upload_bytes, 16 * 1048576);
   EXPECT_EQ(c.limits.idle_timeout_seconds, 30);
   EXPECT_EQ(c.limits.request_timeout_seconds, 15);
+  EXPECT_EQ(c.cache.memory_bytes, 67108864);
+  EXPECT_EQ(c.cache.max_age_seconds, 60);
 }
 
 // A site folder in a fresh temporary directory, removed at the end of the test.
@@ -89,6 +91,9 @@ body_bytes = 4096
 upload_bytes = 2097152
 idle_timeout_seconds = 60
 request_timeout_seconds = 5
+[cache]
+memory_bytes = 0
+max_age_seconds = 600
 )",
                             "gazette.toml");
   ASSERT_TRUE(config.has_value()) << config.error().message();
@@ -107,6 +112,8 @@ request_timeout_seconds = 5
   EXPECT_EQ(config->limits.upload_bytes, 2097152);
   EXPECT_EQ(config->limits.idle_timeout_seconds, 60);
   EXPECT_EQ(config->limits.request_timeout_seconds, 5);
+  EXPECT_EQ(config->cache.memory_bytes, 0);
+  EXPECT_EQ(config->cache.max_age_seconds, 600);
 }
 
 TEST(ConfigTest, UnknownKeyIsNamedWithItsLine) {
@@ -115,8 +122,8 @@ TEST(ConfigTest, UnknownKeyIsNamedWithItsLine) {
 }
 
 TEST(ConfigTest, UnknownTableIsNamedWithItsLine) {
-  EXPECT_EQ(ErrorOf("[site]\nname = \"x\"\n[cache]\nsize = 3\n"),
-            "site/gazette.toml:3: unknown table 'cache'");
+  EXPECT_EQ(ErrorOf("[site]\nname = \"x\"\n[cdn]\nsize = 3\n"),
+            "site/gazette.toml:3: unknown table 'cdn'");
   EXPECT_EQ(ErrorOf("[server.tls]\ncert = \"x\"\n"),
             "site/gazette.toml:1: unknown key 'server.tls'");
 }
@@ -240,6 +247,25 @@ TEST(ConfigTest, BadEnvironmentValuesNameTheVariable) {
             "environment variable GAZETTE_SERVER_ACCESS_LOG: must be a boolean");
 }
 
+TEST(ConfigTest, CacheKeysAreCheckedAndOverriddenByTheEnvironment) {
+  EXPECT_EQ(ErrorOf("[cache]\nmax_age_seconds = 0\n"),
+            "site/gazette.toml:2: 'cache.max_age_seconds' must be from 1 to 86400");
+  EXPECT_EQ(ErrorOf("[cache]\nmemory_bytes = -1\n"),
+            "site/gazette.toml:2: 'cache.memory_bytes' must be from 0 to 68719476736");
+  Config config;
+  auto applied =
+      ApplyEnvironment(config, FakeEnvironment({{"GAZETTE_CACHE_MEMORY_BYTES", "1048576"},
+                                                {"GAZETTE_CACHE_MAX_AGE_SECONDS", "5"}}));
+  ASSERT_TRUE(applied.has_value()) << applied.error().message();
+  EXPECT_EQ(config.cache.memory_bytes, 1048576);
+  EXPECT_EQ(config.cache.max_age_seconds, 5);
+  auto too_old =
+      ApplyEnvironment(config, FakeEnvironment({{"GAZETTE_CACHE_MAX_AGE_SECONDS", "86401"}}));
+  ASSERT_FALSE(too_old.has_value());
+  EXPECT_EQ(too_old.error().message(),
+            "environment variable GAZETTE_CACHE_MAX_AGE_SECONDS: must be from 1 to 86400");
+}
+
 TEST(ConfigTest, FlagsOverrideValues) {
   Config config;
   auto applied = ApplyFlags(config, {.listen = "[::1]:0", .threads = 3});
@@ -346,6 +372,12 @@ TEST(ConfigTest, MapsToSiteConfigAndServerOptions) {
   EXPECT_EQ(options.body_limit, 10u);
   EXPECT_EQ(options.idle_timeout, std::chrono::seconds(11));
   EXPECT_EQ(options.request_timeout, std::chrono::seconds(12));
+
+  config.cache.memory_bytes = 1000;
+  config.cache.max_age_seconds = 7;
+  const http::PageCacheOptions cache = PageCacheOptionsFrom(config);
+  EXPECT_EQ(cache.memory_bytes, 1000u);
+  EXPECT_EQ(cache.max_age, std::chrono::seconds(7));
 }
 
 TEST(ConfigTemplateTest, ListsEveryKeyWithItsDefault) {

@@ -8,10 +8,14 @@
 #include "app/password_cost.h"
 #include "app/periodic_task.h"
 #include "app/site_folder.h"
+#include "app/theme_watcher.h"
 #include "base/log.h"
+#include "http/page_cache.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "site/site.h"
+#include "store/change_notifying_store.h"
+#include "store/change_tags.h"
 
 namespace gazette::app {
 namespace {
@@ -19,6 +23,8 @@ namespace {
 constexpr std::chrono::seconds kViewFlushInterval{5};
 // How often scheduled articles are checked for being due: they go live within this of their time.
 constexpr std::chrono::seconds kSchedulerInterval{1};
+// How often the theme folder is looked at for edits: an edited template shows within this.
+constexpr std::chrono::seconds kThemeCheckInterval{1};
 
 void FlushViews(site::Site& site) {
   if (auto flushed = site.FlushViews(); !flushed) {
@@ -49,14 +55,19 @@ base::Status Serve(const std::filesystem::path& dir, const ConfigFlags& flags, s
   auto folder = OpenSiteFolder(dir, flags);
   if (!folder) return base::Unexpected(folder.error());
 
+  // Every reader of the site and every writer (the newsroom, the scheduler) goes through the
+  // decorated store, so that each write drops the kept pages that show what it changed.
+  http::PageCache cache(PageCacheOptionsFrom(folder->config));
+  store::ChangeNotifyingStore store(
+      std::move(folder->store),
+      [&cache](const std::vector<std::string>& tags) { cache.Invalidate(tags); });
   const base::SystemClock clock;
-  site::Site site(*folder->store, clock, folder->theme, folder->assets,
-                  SiteConfigFrom(folder->config));
+  site::Site site(store, clock, folder->theme, folder->assets, SiteConfigFrom(folder->config));
   admin::AdminConfig admin_config = AdminConfigFrom(folder->config);
   admin_config.render_preview = [&site](const content::Article& article) {
     return site.RenderPreview(article);
   };
-  auto admin = admin::Admin::Create(*folder->store, clock, std::move(admin_config));
+  auto admin = admin::Admin::Create(store, clock, std::move(admin_config));
   if (!admin) return base::Unexpected(admin.error());
   // Articles whose time came while the server was down go live before the first request.
   PublishDueArticles(**admin);
@@ -69,8 +80,11 @@ base::Status Serve(const std::filesystem::path& dir, const ConfigFlags& flags, s
   });
 
   const http::ServerOptions options = ServerOptionsFrom(folder->config);
-  auto server = http::Server::Create(
-      options, [&router](const http::Request& request) { return router.Dispatch(request); });
+  const std::function<http::Response(const http::Request&)> dispatch =
+      [&router](const http::Request& request) { return router.Dispatch(request); };
+  auto server = http::Server::Create(options, [&cache, &dispatch](const http::Request& request) {
+    return cache.Serve(request, dispatch);
+  });
   if (!server) return base::Unexpected(server.error());
 
   const ListenAddress bound{options.address, (*server)->port()};
@@ -79,7 +93,16 @@ base::Status Serve(const std::filesystem::path& dir, const ConfigFlags& flags, s
 
   PeriodicTask flusher(kViewFlushInterval, [&site] { FlushViews(site); });
   PeriodicTask scheduler(kSchedulerInterval, [&admin] { PublishDueArticles(**admin); });
+  // The theme is on every page: a new one drops them all.
+  ThemeWatcher theme_watcher(folder->theme->dir(),
+                             [&site, &cache](std::shared_ptr<const render::Theme> theme) {
+                               site.SetTheme(std::move(theme));
+                               const std::string tags[] = {store::SiteTag()};
+                               cache.Invalidate(tags);
+                             });
+  PeriodicTask theme_checker(kThemeCheckInterval, [&theme_watcher] { theme_watcher.Check(); });
   (*server)->Run();
+  theme_checker.Stop();
   scheduler.Stop();
   flusher.Stop();
   FlushViews(site);

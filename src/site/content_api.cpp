@@ -10,6 +10,7 @@
 #include "http/error_mapping.h"
 #include "site/content_api_json.h"
 #include "site/lead_image.h"
+#include "store/change_tags.h"
 
 namespace gazette::site {
 namespace {
@@ -50,7 +51,12 @@ Response ErrorResponse(const base::Error& error) {
 }
 
 Response Answer(const Result<Json>& result) {
-  return result ? JsonResponse(200, *result) : ErrorResponse(result.error());
+  if (!result) return ErrorResponse(result.error());
+  Response response = JsonResponse(200, *result);
+  // Kept by the page cache until the site or any published article changes: an answer may show
+  // any of them, and the API is not busy enough to be worth tagging more finely.
+  response.cache_tags = {store::SiteTag(), store::AnyArticleTag()};
+  return response;
 }
 
 bool AllDigits(std::string_view text) {

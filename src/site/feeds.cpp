@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "site/feed_builder.h"
+#include "store/change_tags.h"
 
 namespace gazette::site {
 namespace {
@@ -87,6 +88,9 @@ struct FeedRoutes {
     }
     // Feeds change as articles are published: readers revalidate, cheaply with the ETag.
     response.SetHeader("Cache-Control", "no-cache");
+    // Entries carry whole bodies, authors and tags: kept by the page cache until the site or
+    // any published article changes.
+    response.cache_tags = {store::SiteTag(), store::AnyArticleTag()};
     return response;
   }
 };

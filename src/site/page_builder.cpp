@@ -6,6 +6,7 @@
 #include "base/time_format.h"
 #include "content/text_stats.h"
 #include "site/view_counter.h"
+#include "store/change_tags.h"
 
 namespace gazette::site {
 namespace {
@@ -35,7 +36,8 @@ base::Result<std::unique_ptr<PageContext>> MakePageContext(store::Store& store, 
                                                            .sections = std::move(*sections),
                                                            .section_by_id = {},
                                                            .now = now,
-                                                           .site = {}});
+                                                           .site = {},
+                                                           .cache_tags = {store::SiteTag()}});
   render::SiteView& site = context->site;
   site.name = context->config.name;
   site.tagline = context->config.tagline;
@@ -55,7 +57,10 @@ base::Result<std::unique_ptr<PageContext>> MakePageContext(store::Store& store, 
 }
 
 base::Result<std::vector<render::ArticleCard>> MakeCards(
-    store::Store& store, const PageContext& context, std::span<const content::Article> articles) {
+    store::Store& store, PageContext& context, std::span<const content::Article> articles) {
+  for (const content::Article& article : articles) {
+    context.cache_tags.push_back(store::ArticleTag(article.id));
+  }
   std::vector<int64_t> author_ids;
   std::set<int64_t> partner_ids;
   for (const content::Article& article : articles) {
@@ -102,13 +107,14 @@ base::Result<std::vector<render::ArticleCard>> MakeCards(
 }
 
 base::Result<std::vector<render::ArticleCard>> MakeTrending(store::Store& store,
-                                                            const PageContext& context,
+                                                            PageContext& context,
                                                             std::string& heading) {
   auto most_read = store.MostViewed(DayOf(context.now) - (kTrendingDays - 1), kTrendingSize);
   if (!most_read) return base::Unexpected(most_read.error());
   std::vector<content::Article> articles = std::move(*most_read);
   heading = articles.empty() ? "Latest" : "Trending";
   if (articles.size() < kTrendingSize) {
+    context.cache_tags.push_back(store::AllListTag());
     auto latest = store.ListPublished({.limit = kTrendingSize * 2});
     if (!latest) return base::Unexpected(latest.error());
     for (content::Article& article : *latest) {

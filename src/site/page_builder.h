@@ -25,6 +25,9 @@ struct PageContext {
   std::map<int64_t, const content::Section*> section_by_id;
   base::Seconds now;
   render::SiteView site;
+  // What the page shows, as page-cache tags (store/change_tags.h), gathered while it is built:
+  // "site" from the start, each article MakeCards makes a card of, and the lists the handler adds.
+  std::vector<std::string> cache_tags;
 
   const content::Section* SectionById(int64_t id) const;
 };
@@ -38,14 +41,16 @@ base::Result<std::unique_ptr<PageContext>> MakePageContext(store::Store& store, 
                                                            base::Seconds now);
 
 // Cards for `articles` in order, with their sections, authors and partners resolved. Articles
-// whose section is unknown are skipped.
+// whose section is unknown are skipped. Adds each article's tag to context.cache_tags.
 base::Result<std::vector<render::ArticleCard>> MakeCards(
-    store::Store& store, const PageContext& context, std::span<const content::Article> articles);
+    store::Store& store, PageContext& context, std::span<const content::Article> articles);
 
 // Most read over the last 7 days, topped up with the newest articles when fewer were read.
-// Sets `heading` to "Trending" or "Latest".
+// Sets `heading` to "Trending" or "Latest". The most read change only as views are flushed, and
+// a kept page ages out for them; a top-up of newest articles adds the list of all articles to
+// context.cache_tags, as the next publish changes it.
 base::Result<std::vector<render::ArticleCard>> MakeTrending(store::Store& store,
-                                                            const PageContext& context,
+                                                            PageContext& context,
                                                             std::string& heading);
 
 }  // namespace gazette::site

@@ -9,6 +9,7 @@
 
 #include "base/time_format.h"
 #include "search/query_parser.h"
+#include "store/change_tags.h"
 
 namespace gazette::site {
 namespace {
@@ -97,7 +98,7 @@ Result<std::vector<render::SearchOption>> AuthorOptions(store::Store& store, con
 
 }  // namespace
 
-Result<http::Response> SearchPage(store::Store& store, const PageContext& context,
+Result<http::Response> SearchPage(store::Store& store, PageContext& context,
                                   const render::Theme& theme, const http::Request& request) {
   auto asked = ReadRequest(store, context, request);
   if (!asked) return base::Unexpected(asked.error());
@@ -160,6 +161,10 @@ Result<http::Response> SearchPage(store::Store& store, const PageContext& contex
   http::Response response = http::Response::Html(200, theme.RenderSearch(view));
   // Results change with every publish: always revalidate.
   response.SetHeader("Cache-Control", "no-cache");
+  // Any edit may make an article match or stop matching; the suggestions are the latest.
+  response.cache_tags = std::move(context.cache_tags);
+  response.cache_tags.push_back(store::AnyArticleTag());
+  response.cache_tags.push_back(store::AllListTag());
   return response;
 }
 

@@ -15,8 +15,8 @@ namespace gazette::site {
 // matched. Whatever the query string holds, the answer is a 200 page: words that are not words
 // are ignored, and a filter or page that names nothing (an unknown section, "from=yesterday",
 // "page=x") is left out or taken as the first page. Errors only when the store fails.
-// Borrows every argument for the call.
-base::Result<http::Response> SearchPage(store::Store& store, const PageContext& context,
+// The answer carries its page-cache tags. Borrows every argument for the call.
+base::Result<http::Response> SearchPage(store::Store& store, PageContext& context,
                                         const render::Theme& theme, const http::Request& request);
 
 }  // namespace gazette::site

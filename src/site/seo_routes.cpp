@@ -12,6 +12,7 @@
 #include "http/error_mapping.h"
 #include "site/page_builder.h"
 #include "site/sitemap_xml.h"
+#include "store/change_tags.h"
 
 namespace gazette::site {
 namespace {
@@ -24,11 +25,14 @@ constexpr std::chrono::hours kNewsWindow{48};
 
 using Month = std::chrono::year_month;
 
+// A sitemap, which may list any published article and its update date: kept by the page cache
+// until the site or any published article changes.
 Response Xml(std::string body) {
   Response response;
   response.content_type = "application/xml; charset=utf-8";
   response.body = std::move(body);
   response.SetHeader("Cache-Control", "no-cache");
+  response.cache_tags = {store::SiteTag(), store::AnyArticleTag()};
   return response;
 }
 
@@ -110,14 +114,16 @@ class Sitemaps {
   Result<Response> Robots() const {
     auto config = config_();
     if (!config) return base::Unexpected(config.error());
-    return Response::Text(200,
-                          "User-agent: *\n"
-                          "Allow: /\n"
-                          "Disallow: /admin/\n"
-                          "Disallow: /api/admin/\n"
-                          "\n"
-                          "Sitemap: " +
-                              config->url + "/sitemap.xml\n");
+    Response robots = Response::Text(200,
+                                     "User-agent: *\n"
+                                     "Allow: /\n"
+                                     "Disallow: /admin/\n"
+                                     "Disallow: /api/admin/\n"
+                                     "\n"
+                                     "Sitemap: " +
+                                         config->url + "/sitemap.xml\n");
+    robots.cache_tags = {store::SiteTag()};  // the site's URL is a setting
+    return robots;
   }
 
   // The index: pages, news, and one sitemap per month with indexed articles, newest first,

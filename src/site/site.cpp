@@ -1,6 +1,8 @@
 #include "site/site.h"
 
 #include <algorithm>
+#include <initializer_list>
+#include <mutex>
 
 #include "base/log.h"
 #include "content/markdown.h"
@@ -16,6 +18,7 @@
 #include "site/seo_routes.h"
 #include "site/structured_data.h"
 #include "site/view_counter.h"
+#include "store/change_tags.h"
 #include "store/site_settings.h"
 
 namespace gazette::site {
@@ -56,6 +59,19 @@ Response HtmlPage(int status, std::string body) {
   return response;
 }
 
+// A reader page that the page cache may keep until something it shows changes: ctx.cache_tags
+// and `more`, each once.
+Response CacheablePage(std::string body, PageContext& ctx,
+                       std::initializer_list<std::string> more) {
+  Response response = HtmlPage(200, std::move(body));
+  std::vector<std::string>& tags = ctx.cache_tags;
+  tags.insert(tags.end(), more.begin(), more.end());
+  std::sort(tags.begin(), tags.end());
+  tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+  response.cache_tags = std::move(tags);
+  return response;
+}
+
 // Everything a list page needs besides its articles.
 struct ListSpec {
   store::ArticleQuery query;
@@ -64,6 +80,7 @@ struct ListSpec {
   std::string description;
   std::string external_url;
   std::string base_url;  // "/east-asia/"
+  std::string list_tag;  // store::SectionListTag(id), ...
 };
 
 }  // namespace
@@ -73,13 +90,14 @@ struct Site::Impl {
        std::shared_ptr<const http::StaticAssets> assets, SiteConfig config)
       : store(store),
         clock(clock),
-        theme(std::move(theme)),
+        theme_(std::move(theme)),
         assets(std::move(assets)),
         file_config(std::move(config)) {}
 
   store::Store& store;
   const base::Clock& clock;
-  std::shared_ptr<const render::Theme> theme;
+  std::mutex theme_mutex;
+  std::shared_ptr<const render::Theme> theme_;  // GUARDED_BY(theme_mutex)
   std::shared_ptr<const http::StaticAssets> assets;
   const SiteConfig file_config;  // from gazette.toml; the stored settings override it
   ViewCounter views;
@@ -98,6 +116,17 @@ struct Site::Impl {
     if (stored->articles_per_page) config.articles_per_page = *stored->articles_per_page;
     if (stored->feed_content) config.feed_content = *stored->feed_content;
     return config;
+  }
+
+  // The theme now; a request renders with the one it took, whatever SetTheme does meanwhile.
+  std::shared_ptr<const render::Theme> Theme() {
+    std::lock_guard lock(theme_mutex);
+    return theme_;
+  }
+
+  void SetTheme(std::shared_ptr<const render::Theme> theme) {
+    std::lock_guard lock(theme_mutex);
+    theme_ = std::move(theme);
   }
 
   Result<std::unique_ptr<PageContext>> Context() {
@@ -161,7 +190,7 @@ struct Site::Impl {
     auto trending = MakeTrending(store, ctx, view.trending_heading);
     if (!trending) return base::Unexpected(trending.error());
     view.trending = std::move(*trending);
-    return HtmlPage(200, theme->RenderHome(view));
+    return CacheablePage(Theme()->RenderHome(view), ctx, {store::AllListTag()});
   }
 
   Result<Response> List(const Request& request, PageContext& ctx, ListSpec spec) {
@@ -202,7 +231,7 @@ struct Site::Impl {
     auto trending = MakeTrending(store, ctx, view.trending_heading);
     if (!trending) return base::Unexpected(trending.error());
     view.trending = std::move(*trending);
-    return HtmlPage(200, theme->RenderList(view));
+    return CacheablePage(Theme()->RenderList(view), ctx, {spec.list_tag});
   }
 
   Result<Response> SectionPage(const Request& request, const PathParams& params) {
@@ -216,7 +245,8 @@ struct Site::Impl {
                  .heading = section->name,
                  .description = section->description,
                  .external_url = "",
-                 .base_url = SectionUrl(*section)});
+                 .base_url = SectionUrl(*section),
+                 .list_tag = store::SectionListTag(section->id)});
   }
 
   Result<Response> AuthorPage(const Request& request, const PathParams& params) {
@@ -230,7 +260,8 @@ struct Site::Impl {
                  .heading = author->name,
                  .description = author->bio,
                  .external_url = "",
-                 .base_url = "/author/" + author->slug + "/"});
+                 .base_url = "/author/" + author->slug + "/",
+                 .list_tag = store::AuthorListTag(author->id)});
   }
 
   Result<Response> PartnerPage(const Request& request, const PathParams& params) {
@@ -244,7 +275,8 @@ struct Site::Impl {
                  .heading = partner->name,
                  .description = partner->description,
                  .external_url = partner->url,
-                 .base_url = "/partner/" + partner->slug + "/"});
+                 .base_url = "/partner/" + partner->slug + "/",
+                 .list_tag = store::PartnerListTag(partner->id)});
   }
 
   Result<Response> TagPage(const Request& request, const PathParams& params) {
@@ -258,7 +290,8 @@ struct Site::Impl {
                  .heading = tag->name,
                  .description = "",
                  .external_url = "",
-                 .base_url = "/tag/" + tag->slug + "/"});
+                 .base_url = "/tag/" + tag->slug + "/",
+                 .list_tag = store::TermListTag(tag->id)});
   }
 
   Result<Response> ArticlePage(const Request& request, const PathParams& params) {
@@ -279,7 +312,13 @@ struct Site::Impl {
     if (request.method == http::Method::kGet) views.Count(article->id);
     auto view = ArticleViewOf(ctx, *article);
     if (!view) return base::Unexpected(view.error());
-    return HtmlPage(200, theme->RenderArticle(*view));
+    // Its related reading, and "more in" its section.
+    Response response =
+        CacheablePage(Theme()->RenderArticle(*view), ctx,
+                      {store::RelatedTag(article->id), store::SectionListTag(article->section_id)});
+    // A reader answered from the cache has read the article as much as one answered here.
+    response.on_cache_hit = [this, id = article->id] { views.Count(id); };
+    return response;
   }
 
   // The article page's view of `article`: its card, lead image, body, partner credit, tags,
@@ -353,7 +392,7 @@ struct Site::Impl {
     auto view = ArticleViewOf(**context, article);
     if (!view) return ErrorPage(view.error()).body;
     view->meta.noindex = true;
-    return theme->RenderArticle(*view);
+    return Theme()->RenderArticle(*view);
   }
 
   // The themed page for an error. Falls back to plain text when even the site chrome cannot
@@ -386,7 +425,7 @@ struct Site::Impl {
         if (cards) view.latest = std::move(*cards);
       }
     }
-    Response response = HtmlPage(status, theme->RenderError(view));
+    Response response = HtmlPage(status, Theme()->RenderError(view));
     if (status >= 500) response.SetHeader("Retry-After", "5");
     return response;
   }
@@ -448,7 +487,7 @@ void Site::Register(http::Router& router) {
   router.Add(M::kGet, "/search", [&impl](const Request& request, const PathParams&) {
     auto context = impl.Context();
     if (!context) return impl.ErrorPage(context.error());
-    return impl.Answer(SearchPage(impl.store, **context, *impl.theme, request));
+    return impl.Answer(SearchPage(impl.store, **context, *impl.Theme(), request));
   });
   router.Add(M::kGet, "/media/{id}/{file}", [&impl](const Request&, const PathParams& params) {
     return impl.Answer(ServeMediaVariant(impl.store, params.at("id"), params.at("file")));
@@ -465,6 +504,10 @@ void Site::Register(http::Router& router) {
     if (IsContentApiPath(request.path)) return ContentApiNotFound();
     return impl.AnswerReader(request, base::NotFoundError("no route"));
   });
+}
+
+void Site::SetTheme(std::shared_ptr<const render::Theme> theme) {
+  impl_->SetTheme(std::move(theme));
 }
 
 std::string Site::RenderPreview(const content::Article& article) { return impl_->Preview(article); }

@@ -1,6 +1,7 @@
 // The reader-facing site: home, sections, articles, authors, partners, tags, media, errors, the
 // public Content API, and the newsroom's preview of an article as readers would see it.
-// Each handler reads the store, builds a view model and renders it with the theme.
+// Each handler reads the store, builds a view model and renders it with the theme; every page a
+// reader may be shown from the page cache carries the tags of what it shows (store/change_tags.h).
 #pragma once
 
 #include <memory>
@@ -48,6 +49,10 @@ class Site {
   // store cannot be read, or article.section_id names no section, the result is the themed
   // error page (404 or 500) instead. `article` is borrowed for the call.
   std::string RenderPreview(const content::Article& article);
+
+  // Renders every page from now on with `theme` (a request under way keeps the one it began
+  // with). Safe to call while handlers run.
+  void SetTheme(std::shared_ptr<const render::Theme> theme);
 
   // Writes the page views counted since the last call in one transaction. Called every few
   // seconds by the app, and once more at shutdown.

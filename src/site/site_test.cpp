@@ -4,6 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include "base/testing/temp_dir.h"
 #include "base/time_format.h"
 #include "ingest/site_bundle.h"
@@ -177,6 +182,78 @@ TEST_F(SiteTest, ArticlesShowRelatedReadingAndMoreInSectionWithoutRepeats) {
   EXPECT_EQ(more_block.find("href=\"/east-asia/newer-border-talks/\""), std::string::npos)
       << more_block;
   EXPECT_EQ(Get("/east-asia/monsoon-figures/").body.find("Related reading"), std::string::npos);
+}
+
+bool HasTag(const http::Response& response, const std::string& tag) {
+  return std::find(response.cache_tags.begin(), response.cache_tags.end(), tag) !=
+         response.cache_tags.end();
+}
+
+TEST_F(SiteTest, PagesAreTaggedWithTheSiteTheArticlesTheyShowAndTheirLists) {
+  const int64_t older = store_->GetArticleBySlug("older-harbour-talks").value().id;
+  const int64_t newer = store_->GetArticleBySlug("newer-border-talks").value().id;
+  const int64_t section = store_->GetSectionBySlug("east-asia").value().id;
+  const int64_t author = store_->GetAuthorBySlug("ada").value().id;
+  const std::string older_tag = "article:" + std::to_string(older);
+  const std::string newer_tag = "article:" + std::to_string(newer);
+
+  http::Response home = Get("/");
+  for (const std::string& tag :
+       {std::string("site"), std::string("list:all"), older_tag, newer_tag}) {
+    EXPECT_TRUE(HasTag(home, tag)) << tag;
+  }
+  http::Response list = Get("/author/ada/");
+  EXPECT_TRUE(HasTag(list, "list:author:" + std::to_string(author)));
+  EXPECT_TRUE(HasTag(list, older_tag));
+  EXPECT_TRUE(HasTag(Get("/east-asia/"), "list:section:" + std::to_string(section)));
+
+  http::Response article = Get("/east-asia/older-harbour-talks/");
+  EXPECT_TRUE(HasTag(article, older_tag));
+  EXPECT_TRUE(HasTag(article, "related:" + std::to_string(older)));
+  EXPECT_TRUE(HasTag(article, "list:section:" + std::to_string(section)));
+  EXPECT_TRUE(HasTag(article, newer_tag)) << "shown as related reading";
+  EXPECT_TRUE(std::is_sorted(article.cache_tags.begin(), article.cache_tags.end()));
+  EXPECT_EQ(std::adjacent_find(article.cache_tags.begin(), article.cache_tags.end()),
+            article.cache_tags.end())
+      << "each tag once";
+
+  for (const char* path :
+       {"/search?q=talks", "/feed/", "/sitemap.xml", "/robots.txt", "/api/content/v1/articles/"}) {
+    EXPECT_TRUE(HasTag(Get(path), "site")) << path;
+  }
+}
+
+TEST_F(SiteTest, ErrorPagesAndRedirectsCarryNoTags) {
+  EXPECT_TRUE(Get("/nowhere/").cache_tags.empty());
+  EXPECT_TRUE(Get("/east-asia/?page=9").cache_tags.empty());
+  EXPECT_TRUE(Get("/api/content/v1/nothing/").cache_tags.empty());
+}
+
+TEST_F(SiteTest, AnArticleAnsweredFromTheCacheCountsAView) {
+  http::Response article = Get("/east-asia/older-harbour-talks/", http::Method::kHead);
+  ASSERT_TRUE(article.on_cache_hit);
+  EXPECT_FALSE(Get("/").on_cache_hit) << "only article pages count views";
+  article.on_cache_hit();
+  article.on_cache_hit();
+  ASSERT_TRUE(site_->FlushViews().has_value());
+  std::string rail = Rail(Get("/").body);
+  EXPECT_NE(rail.find(">Trending</h2>"), std::string::npos) << rail;
+  EXPECT_LT(rail.find("Older Harbour Talks"), rail.find("Newer Border Talks"));
+}
+
+TEST_F(SiteTest, ANewThemeRendersTheNextPage) {
+  base::testing::TempDir theme_dir{"gazette-theme-"};
+  std::filesystem::copy(GAZETTE_DEFAULT_THEME_DIR, theme_dir.path() / "t",
+                        std::filesystem::copy_options::recursive);
+  const auto home_tpl = theme_dir.path() / "t" / "templates" / "home.tpl";
+  std::ifstream in(home_tpl);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::ofstream(home_tpl) << text << "<!-- marker of the new theme -->\n";
+  auto theme = render::Theme::Load((theme_dir.path() / "t").string());
+  ASSERT_TRUE(theme.has_value()) << theme.error().ToString();
+  EXPECT_EQ(Get("/").body.find("marker of the new theme"), std::string::npos);
+  site_->SetTheme(*theme);
+  EXPECT_NE(Get("/").body.find("marker of the new theme"), std::string::npos);
 }
 
 }  // namespace
