@@ -1,5 +1,6 @@
 #include "store/change_notifying_store.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -145,6 +146,25 @@ Result<int64_t> ChangeNotifyingStore::CreateArticle(const content::Article& arti
   auto id = inner_->CreateArticle(article);
   if (id) NotifyArticleChange(ArticleState{}, ReadArticle(*id));
   return id;
+}
+
+Result<std::vector<int64_t>> ChangeNotifyingStore::CreateArticles(
+    std::span<const content::Article> articles) {
+  auto ids = inner_->CreateArticles(articles);
+  if (!ids) return ids;
+  // A batch is not offered to the related lists of articles stored before it, so the new
+  // articles' own tags are all it changes.
+  std::vector<std::string> tags;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    content::Article created = articles[i];
+    created.id = (*ids)[i];
+    const auto changed = TagsOfArticleChange(nullptr, &created);
+    tags.insert(tags.end(), changed.begin(), changed.end());
+  }
+  std::sort(tags.begin(), tags.end());
+  tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+  Notify(tags);
+  return ids;
 }
 
 Status ChangeNotifyingStore::UpdateArticle(const content::Article& article) {

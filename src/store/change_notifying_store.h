@@ -20,6 +20,8 @@ using ChangeListener = std::function<void(const std::vector<std::string>& tags)>
 //   articles (create, update, PublishDueArticles): TagsOfArticleChange of the states before and
 //     after, and the related blocks of the articles it lists before and after (publishing offers
 //     it to their lists); a draft that stays unpublished changes nothing;
+//   a batch of CreateArticles: each new article's TagsOfArticleChange, once each (a batch is not
+//     offered to the related blocks of earlier articles);
 //   sections, authors, partners, settings: "site" (they show on every page);
 //   tags, slugs, users, sessions, API tokens, revisions, media, redirects, views: nothing (a new
 //     tag shows nowhere until an article write names its list; trending ages with the cache's
@@ -53,6 +55,7 @@ class ChangeNotifyingStore final : public Store {
   Result<int64_t> UpsertTag(const content::Tag& tag) override;
   Result<bool> IsSlugTaken(SlugKind kind, std::string_view slug) override;
   Result<int64_t> CreateArticle(const content::Article& article) override;
+  Result<std::vector<int64_t>> CreateArticles(std::span<const content::Article> articles) override;
   Status UpdateArticle(const content::Article& article) override;
   Result<content::Article> GetArticle(int64_t id) override;
   Result<content::Article> GetPublishedArticle(int64_t section_id, std::string_view slug) override;

@@ -176,6 +176,25 @@ TEST_F(ChangeNotifyingStoreTest, PublishingNamesTheRelatedBlocksItJoins) {
   EXPECT_TRUE(Has(tags, "related:" + std::to_string(older)));
 }
 
+TEST_F(ChangeNotifyingStoreTest, ABatchNamesTheListsOfItsPublishedArticlesOnly) {
+  const int64_t older = Must(store_->CreateArticle(Piece("older", ArticleStatus::kPublished)));
+  Take();
+  Article moved = Piece("elsewhere", ArticleStatus::kPublished);
+  moved.section_id = other_section_;
+  const Article batch[] = {Piece("batch-draft", ArticleStatus::kDraft), moved};
+  const auto ids = Must(store_->CreateArticles(batch));
+  ASSERT_EQ(ids.size(), 2u);
+  const std::vector<std::string> tags = Take();
+  EXPECT_TRUE(Has(tags, "article:" + std::to_string(ids[1])));
+  EXPECT_TRUE(Has(tags, "list:section:" + std::to_string(other_section_)));
+  EXPECT_TRUE(Has(tags, "list:all"));
+  EXPECT_FALSE(Has(tags, "article:" + std::to_string(ids[0])));
+  EXPECT_FALSE(Has(tags, "list:section:" + std::to_string(section_)));
+  EXPECT_FALSE(Has(tags, "related:" + std::to_string(older)));
+  EXPECT_FALSE(store_->CreateArticles(batch));  // the slugs are taken now
+  EXPECT_TRUE(Take().empty());
+}
+
 TEST_F(ChangeNotifyingStoreTest, DueArticlesNameWhatTheirPublishingChanges) {
   Article scheduled = Piece("scheduled", ArticleStatus::kScheduled);
   const int64_t id = Must(store_->CreateArticle(scheduled));
