@@ -83,6 +83,8 @@ struct ArticleCard {
   std::string partner_name;  // "" unless a partner piece
 };
 
+// A numbered page, or (page 0) one past the numbered pages, reached by a keyset "Next" link,
+// which shows its links alone.
 struct Pagination {
   int page = 1;
   int total_pages = 1;
@@ -186,6 +188,7 @@ struct SearchView {
   std::string to;                      // "YYYY-MM-DD" or ""
   bool searched = false;               // the query had words to look for
   int64_t total = 0;                   // how many articles match
+  bool more = false;                   // more than `total` match; only `total` are ranked
   std::vector<SearchResult> results;   // this page of them
   Pagination pagination;
   std::vector<ArticleCard> suggestions;  // the latest articles, when there are no results

@@ -139,6 +139,7 @@ Result<http::Response> SearchPage(store::Store& store, PageContext& context,
       if (!found) return base::Unexpected(found.error());
     }
     view.total = found->total;
+    view.more = found->more;
     for (const store::SearchHit& hit : found->hits) {
       auto cards = MakeCards(store, context, std::span(&hit.article, 1));
       if (!cards) return base::Unexpected(cards.error());

@@ -182,21 +182,26 @@ class Sitemaps {
     }
   }
 
+  // The month's articles are a range of the listing's order: read from the month's end with a
+  // keyset cursor, page by page, until the month's start, never the newer ones.
   Result<Response> Articles(Month month) const {
     auto catalog = LoadCatalog();
     if (!catalog) return base::Unexpected(catalog.error());
     const base::Seconds start = StartOf(month);
-    const base::Seconds end = StartOf(month + std::chrono::months(1));
+    store::ListingCursor cursor{.published_at = StartOf(month + std::chrono::months(1)), .id = 0};
     std::vector<SitemapEntry> urls;
-    auto scanned = ForEachPublished([&](const content::Article& article) {
-      if (article.published_at < start) return false;
-      if (article.published_at >= end) return true;
-      if (auto url = catalog->IndexedUrl(article)) {
-        urls.push_back({.url = std::move(*url), .lastmod = article.updated_at});
+    while (true) {
+      auto page = store_.ListPublished({.before = cursor, .limit = kPageSize});
+      if (!page) return base::Unexpected(page.error());
+      for (const content::Article& article : *page) {
+        if (article.published_at < start) break;
+        if (auto url = catalog->IndexedUrl(article)) {
+          urls.push_back({.url = std::move(*url), .lastmod = article.updated_at});
+        }
       }
-      return true;
-    });
-    if (!scanned) return base::Unexpected(scanned.error());
+      if (page->size() < kPageSize || page->back().published_at < start) break;
+      cursor = {.published_at = page->back().published_at, .id = page->back().id};
+    }
     if (urls.empty()) return base::NotFoundError("no articles in " + MonthFile(month));
     return Xml(UrlSetXml(urls));
   }

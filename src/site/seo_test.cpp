@@ -152,6 +152,28 @@ TEST_F(SeoTest, AMonthSitemapListsItsIndexedArticlesWithTheirLastUpdate) {
   EXPECT_EQ(Locations(doc, "url"), expected);
 }
 
+// A month's sitemap is the range [its first second, the next month's): an article at the turn
+// of the month belongs to the month it begins, whatever is newer or older.
+TEST_F(SeoTest, AnOlderMonthSitemapHoldsExactlyThatMonth) {
+  auto at = [this](const std::string& slug, const char* when) {
+    content::Article article = NewArticle(slug, slug, ids_.defense, std::chrono::hours(0));
+    article.published_at = base::ParseIso8601(when).value();
+    article.updated_at = article.published_at;
+    store().CreateArticle(article).value();
+  };
+  at("last-of-august", "2026-08-31T23:59:59Z");
+  at("first-of-september", "2026-09-01T00:00:00Z");
+  at("last-of-september", "2026-09-30T23:59:59Z");
+  at("first-of-october", "2026-10-01T00:00:00Z");
+
+  const http::Response response = Get("/sitemaps/articles-2026-09.xml");
+  ASSERT_EQ(response.status, 200);
+  std::set<std::string> urls;
+  for (const auto& [url, lastmod] : Locations(ParseXml(response), "url")) urls.insert(url);
+  EXPECT_EQ(urls, (std::set<std::string>{Url("/defense/first-of-september/"),
+                                         Url("/defense/last-of-september/")}));
+}
+
 TEST_F(SeoTest, MonthsWithoutArticlesAndUnknownNamesAreNotFound) {
   EXPECT_EQ(Get("/sitemaps/articles-2026-10.xml").status, 404);
   PartnerPiece("quiet", content::PartnerCredit::kNoindex, "", std::chrono::hours(24 * 40));

@@ -32,23 +32,56 @@ using http::Response;
 constexpr int kSectionBlockSize = 4;
 constexpr int kMoreInSection = 3;
 constexpr int kRelated = 4;  // "Related reading" cards on an article page
-constexpr int kMaxPage = 1'000'000;
+// Numbered pages of a listing go this deep; the store steps over every article before a page,
+// so deeper ones would cost more and more. Past it, "Next" links carry ?before= instead: a
+// keyset cursor, which costs the same at any depth.
+constexpr int kMaxNumberedPage = 100;
+// What the 404 page says to a reader who asks for a numbered page past kMaxNumberedPage.
+constexpr std::string_view kPastNumberedPages =
+    "Pages are numbered up to 100. For older articles, open page 100 and follow its Next link, "
+    "or search the archive.";
+
+bool AllDigits(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 // ?page=N: absent means 1; anything but a positive integer names no page.
 Result<int> ParsePage(const Request& request) {
   auto value = request.QueryParam("page");
   if (!value) return 1;
-  if (value->empty() || value->size() > 7 ||
-      !std::all_of(value->begin(), value->end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (!AllDigits(*value) || value->size() > 7) {
     return base::NotFoundError("no page '" + *value + "'");
   }
   int page = std::stoi(*value);
-  if (page < 1 || page > kMaxPage) return base::NotFoundError("no page " + *value);
+  if (page < 1) return base::NotFoundError("no page " + *value);
   return page;
+}
+
+// ?before=<published_at>.<id>, as BeforeParam writes it; nullopt when absent. NotFound for
+// anything else.
+Result<std::optional<store::ListingCursor>> ParseBefore(const Request& request) {
+  auto value = request.QueryParam("before");
+  if (!value) return std::nullopt;
+  const size_t dot = value->find('.');
+  const std::string_view text(*value);
+  if (dot == std::string::npos || !AllDigits(text.substr(0, dot)) ||
+      !AllDigits(text.substr(dot + 1)) || dot > 12 || value->size() - dot - 1 > 18) {
+    return base::NotFoundError("no page before '" + *value + "'");
+  }
+  return store::ListingCursor{
+      .published_at = base::Seconds(std::chrono::seconds(std::stoll(value->substr(0, dot)))),
+      .id = std::stoll(value->substr(dot + 1))};
 }
 
 std::string PageUrl(const std::string& base_url, int page) {
   return page <= 1 ? base_url : base_url + "?page=" + std::to_string(page);
+}
+
+// The page of the listing after `last`, its last article.
+std::string OlderUrl(const std::string& base_url, const content::Article& last) {
+  return base_url + "?before=" + std::to_string(last.published_at.time_since_epoch().count()) +
+         "." + std::to_string(last.id);
 }
 
 Response HtmlPage(int status, std::string body) {
@@ -194,24 +227,68 @@ struct Site::Impl {
   }
 
   Result<Response> List(const Request& request, PageContext& ctx, ListSpec spec) {
+    auto before = ParseBefore(request);
+    if (!before) return base::Unexpected(before.error());
+    if (*before) return OlderList(ctx, std::move(spec), **before);
     auto page = ParsePage(request);
     if (!page) return base::Unexpected(page.error());
     auto total = store.CountPublished(spec.query);
     if (!total) return base::Unexpected(total.error());
     int per_page = ctx.config.articles_per_page;
-    int total_pages = std::max<int64_t>(1, (*total + per_page - 1) / per_page);
-    if (*page > total_pages) return base::NotFoundError("page past the end");
+    const int64_t all_pages = std::max<int64_t>(1, (*total + per_page - 1) / per_page);
+    int total_pages = static_cast<int>(std::min<int64_t>(all_pages, kMaxNumberedPage));
+    if (*page > all_pages) return base::NotFoundError("page past the end");
+    if (*page > total_pages) {
+      return base::NotFoundError(std::string(kPastNumberedPages));
+    }
 
     spec.query.limit = per_page;
     spec.query.offset = (*page - 1) * per_page;
     auto articles = store.ListPublished(spec.query);
     if (!articles) return base::Unexpected(articles.error());
+    std::string next_url;
+    if (*page < total_pages) {
+      next_url = PageUrl(spec.base_url, *page + 1);
+    } else if (*page < all_pages && !articles->empty()) {
+      next_url = OlderUrl(spec.base_url, articles->back());
+    }
+    render::Pagination pagination{
+        .page = *page,
+        .total_pages = total_pages,
+        .previous_url = *page > 1 ? PageUrl(spec.base_url, *page - 1) : "",
+        .next_url = std::move(next_url)};
+    const std::string path = PageUrl(spec.base_url, *page);
+    return ListPage(ctx, std::move(spec), std::move(*articles), std::move(pagination), path,
+                    *page > 1 ? " — page " + std::to_string(*page) : "");
+  }
 
+  // A page of a listing past its numbered ones: the articles after `before`, with a Next link
+  // to the ones after those when there are more.
+  Result<Response> OlderList(PageContext& ctx, ListSpec spec, store::ListingCursor before) {
+    const int per_page = ctx.config.articles_per_page;
+    spec.query.before = before;
+    spec.query.limit = per_page + 1;  // one more says whether there is a next page
+    auto articles = store.ListPublished(spec.query);
+    if (!articles) return base::Unexpected(articles.error());
+    if (articles->empty()) return base::NotFoundError("no articles before this place");
+    render::Pagination pagination{.page = 0, .total_pages = 0, .previous_url = "", .next_url = ""};
+    if (static_cast<int>(articles->size()) > per_page) {
+      articles->resize(per_page);
+      pagination.next_url = OlderUrl(spec.base_url, articles->back());
+    }
+    const std::string url = spec.base_url + "?before=" +
+                            std::to_string(before.published_at.time_since_epoch().count()) + "." +
+                            std::to_string(before.id);
+    return ListPage(ctx, std::move(spec), std::move(*articles), std::move(pagination), url,
+                    " — older articles");
+  }
+
+  Result<Response> ListPage(PageContext& ctx, ListSpec spec, std::vector<content::Article> articles,
+                            render::Pagination pagination, const std::string& path,
+                            const std::string& title_suffix) {
     render::ListView view;
     view.site = ctx.site;
-    std::string title = spec.heading;
-    if (*page > 1) title += " — page " + std::to_string(*page);
-    Meta(ctx, view.meta, title, spec.description, PageUrl(spec.base_url, *page));
+    Meta(ctx, view.meta, spec.heading + title_suffix, spec.description, path);
     view.meta.feeds = FeedLinks(ctx.config, spec.heading, spec.base_url);
     if (spec.query.section_id) {
       const render::Link crumb{.name = spec.heading, .url = spec.base_url};
@@ -221,13 +298,10 @@ struct Site::Impl {
     view.heading = std::move(spec.heading);
     view.description = std::move(spec.description);
     view.external_url = std::move(spec.external_url);
-    auto cards = MakeCards(store, ctx, *articles);
+    auto cards = MakeCards(store, ctx, articles);
     if (!cards) return base::Unexpected(cards.error());
     view.articles = std::move(*cards);
-    view.pagination.page = *page;
-    view.pagination.total_pages = total_pages;
-    if (*page > 1) view.pagination.previous_url = PageUrl(spec.base_url, *page - 1);
-    if (*page < total_pages) view.pagination.next_url = PageUrl(spec.base_url, *page + 1);
+    view.pagination = std::move(pagination);
     auto trending = MakeTrending(store, ctx, view.trending_heading);
     if (!trending) return base::Unexpected(trending.error());
     view.trending = std::move(*trending);
@@ -404,9 +478,10 @@ struct Site::Impl {
     view.status = status;
     if (status == 404) {
       view.heading = "Page not found";
-      view.message =
-          "There is no page at this address. It may have moved, or the link may be "
-          "mistyped. Try the latest articles below or the sections above.";
+      view.message = error.message() == kPastNumberedPages
+                         ? std::string(kPastNumberedPages)
+                         : "There is no page at this address. It may have moved, or the link may "
+                           "be mistyped. Try the latest articles below or the sections above.";
     } else {
       view.heading = "Something went wrong";
       view.message = "This page cannot be shown right now. Please try again in a moment.";

@@ -256,5 +256,72 @@ TEST_F(SiteTest, ANewThemeRendersTheNextPage) {
   EXPECT_NE(Get("/").body.find("marker of the new theme"), std::string::npos);
 }
 
+// With one article a page, 102 articles make 102 pages: pages 1 to 100 are numbered, and page
+// 100's Next link goes on by keyset (?before=) to the last two, one page each.
+TEST_F(SiteTest, ListPagesPastTheNumberedOnesGoOnWithKeysetLinks) {
+  const int64_t section = store_->GetSectionBySlug("east-asia").value().id;
+  for (int i = 1; i <= 100; ++i) {
+    content::Article article;
+    article.slug = "archive-" + std::to_string(i);
+    article.title = "Archive Piece " + std::to_string(i);
+    article.status = content::ArticleStatus::kPublished;
+    article.section_id = section;
+    article.published_at = clock_.Now() - std::chrono::hours(100 + i);
+    ASSERT_TRUE(store_->CreateArticle(article).has_value());
+  }
+  SiteConfig config;
+  config.articles_per_page = 1;
+  auto theme = render::Theme::Load(GAZETTE_DEFAULT_THEME_DIR).value();
+  auto assets = http::StaticAssets::Load(GAZETTE_DEFAULT_THEME_DIR "/assets", "/assets/").value();
+  Site site(*store_, clock_, theme, assets, config);
+  http::Router router;
+  site.Register(router);
+  auto get = [&router](const std::string& target) {
+    http::Request request;
+    request.target = target;
+    const size_t question = target.find('?');
+    request.path = target.substr(0, question);
+    if (question != std::string::npos) request.query = target.substr(question + 1);
+    return router.Dispatch(request);
+  };
+  // The Next link of a page, "" when it has none.
+  auto next = [](const std::string& html) -> std::string {
+    const std::string marker = "href=\"";
+    const size_t link = html.find("pagination__link--next");
+    if (link == std::string::npos) return "";
+    const size_t start = html.find(marker, link) + marker.size();
+    std::string url = html.substr(start, html.find('"', start) - start);
+    for (size_t amp = url.find("&amp;"); amp != std::string::npos; amp = url.find("&amp;"))
+      url.replace(amp, 5, "&");
+    return url;
+  };
+
+  const http::Response last_numbered = get("/east-asia/?page=100");
+  ASSERT_EQ(last_numbered.status, 200);
+  EXPECT_NE(last_numbered.body.find("Page 100 of 100"), std::string::npos);
+  EXPECT_NE(last_numbered.body.find("Archive Piece 98<"), std::string::npos);
+  const std::string older = next(last_numbered.body);
+  ASSERT_TRUE(older.starts_with("/east-asia/?before=")) << older;
+
+  const http::Response past = get("/east-asia/?page=101");
+  EXPECT_EQ(past.status, 404);
+  EXPECT_NE(past.body.find("Pages are numbered up to 100"), std::string::npos);
+
+  const http::Response first_older = get(older);
+  ASSERT_EQ(first_older.status, 200);
+  EXPECT_NE(first_older.body.find("Archive Piece 99<"), std::string::npos);
+  EXPECT_EQ(first_older.body.find("pagination__status"), std::string::npos);
+  const std::string oldest = next(first_older.body);
+  ASSERT_FALSE(oldest.empty());
+  const http::Response last = get(oldest);
+  ASSERT_EQ(last.status, 200);
+  EXPECT_NE(last.body.find("Archive Piece 100<"), std::string::npos);
+  EXPECT_EQ(next(last.body), "");
+
+  EXPECT_EQ(get("/east-asia/?before=yesterday").status, 404);
+  EXPECT_EQ(get("/east-asia/?before=1.").status, 404);
+  EXPECT_EQ(get("/east-asia/?before=1000.1").status, 404);  // nothing that old
+}
+
 }  // namespace
 }  // namespace gazette::site

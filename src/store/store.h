@@ -19,15 +19,29 @@ namespace gazette::store {
 using base::Result;
 using base::Status;
 
+// A place in a listing's order (newest first: published_at, then id): the article at it, or
+// where such an article would be. Keyset pagination continues a listing from its last article
+// however deep it is, where an offset would step over every article before it.
+struct ListingCursor {
+  base::Seconds published_at{};
+  int64_t id = 0;
+};
+
 // Which published articles a listing wants. Filters combine with AND.
 struct ArticleQuery {
   std::optional<int64_t> section_id;
   std::optional<int64_t> author_id;
   std::optional<int64_t> tag_id;
   std::optional<int64_t> partner_id;
+  // Only articles after this place in the listing's order: older, or as old with a smaller id.
+  std::optional<ListingCursor> before;
   int limit = 10;  // REQUIRES: 1..1000
-  int offset = 0;  // REQUIRES: >= 0
+  int offset = 0;  // REQUIRES: >= 0; keep it small, the skipped articles are read too
 };
+
+// CountPublished counts at most this many articles when it must walk them (several filters, or
+// `before`); with no filter or one, it is exact whatever the number, read from kept counts.
+inline constexpr int64_t kCountedAtMost = 10'000;
 
 // Which articles of any status a newsroom listing wants. Filters combine with AND.
 struct ArticleFilter {
@@ -78,9 +92,16 @@ struct SearchHit {
   std::string snippet_html;
 };
 
+// A search ranks only the kSearchRanked matching articles added last (the highest ids, which
+// are the newest save for imported archives): ranking every match of a common word in a large
+// archive would read all of them.
+inline constexpr int kSearchRanked = 1000;
+
 struct SearchPage {
   std::vector<SearchHit> hits;  // best first; ties newest first
-  int64_t total = 0;            // how many articles match, limit and offset ignored
+  // How many articles match, limit and offset ignored; at most kSearchRanked.
+  int64_t total = 0;
+  bool more = false;  // more than kSearchRanked articles match; the older ones are not ranked
 };
 
 // An old address of an article that answers with a 301 to wherever the article is now.
@@ -176,9 +197,10 @@ class Store {
   // article has the slug.
   virtual Result<content::Article> GetArticleBySlug(std::string_view slug) = 0;
   // Published articles, newest first (published_at, then id). body_md and body_html are left
-  // empty; author_ids and tag_ids are filled.
+  // empty; author_ids and tag_ids are filled. Reads only the page and what `offset` skips.
   virtual Result<std::vector<content::Article>> ListPublished(const ArticleQuery& query) = 0;
-  // How many published articles match the query's filters (limit and offset ignored).
+  // How many published articles match the query's filters and `before` (limit and offset
+  // ignored), up to kCountedAtMost when more than one of them is given (see there).
   virtual Result<int64_t> CountPublished(const ArticleQuery& query) = 0;
 
   // The published articles matching `query`, best match first: a match in the title counts

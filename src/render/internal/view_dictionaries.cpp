@@ -190,10 +190,15 @@ void FillTrending(const std::vector<ArticleCard>& cards, const std::string& head
 }
 
 void FillPagination(const Pagination& pagination, TemplateDictionary& parent) {
-  if (pagination.total_pages <= 1) return;
+  const bool numbered = pagination.page > 0;
+  if (numbered && pagination.total_pages <= 1) return;
+  if (!numbered && pagination.next_url.empty() && pagination.previous_url.empty()) return;
   TemplateDictionary& dict = AddInclude(parent, "PAGINATION", "pagination.tpl");
-  dict.SetIntValue("PAGE", pagination.page);
-  dict.SetIntValue("TOTAL_PAGES", pagination.total_pages);
+  if (numbered) {
+    dict.ShowSection("NUMBERED");
+    dict.SetIntValue("PAGE", pagination.page);
+    dict.SetIntValue("TOTAL_PAGES", pagination.total_pages);
+  }
   SetOptional(dict, "PREVIOUS_URL", pagination.previous_url, "HAS_PREVIOUS");
   SetOptional(dict, "NEXT_URL", pagination.next_url, "HAS_NEXT");
 }
@@ -282,8 +287,9 @@ void FillSearch(const SearchView& view, TemplateDictionary& layout) {
   page.SetValue("TO", view.to);
   if (view.searched) {
     page.ShowSection("SEARCHED");
-    page.SetValue("TOTAL", std::to_string(view.total));
-    page.SetValue("RESULTS_NOUN", view.total == 1 ? "result" : "results");
+    page.SetValue("TOTAL", view.more ? "More than " + std::to_string(view.total)
+                                     : std::to_string(view.total));
+    page.SetValue("RESULTS_NOUN", view.total == 1 && !view.more ? "result" : "results");
     for (const SearchResult& result : view.results) {
       TemplateDictionary* item = page.AddSectionDictionary("RESULTS");
       FillCardFields(result.article, *item);

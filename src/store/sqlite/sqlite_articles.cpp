@@ -119,25 +119,37 @@ Result<Article> LoadArticle(Db& db, Statement& query, std::string_view missing) 
 
 // The listing query for the filters present in `query`, one text (and cached statement) per
 // combination. With an author or a tag filter, the link table drives the query: its index holds
-// copies of status and published_at, so it yields the newest published articles in order (and
-// counts them) without a sort; articles rows are read only for the page itself, or when a section
-// or partner filter needs them. The site's and a section's counts come from article_counts.
+// copies of status and published_at, so it yields the newest published articles in order without
+// a sort, from `before` on when given (a row value, which the index seeks to); articles rows are
+// read only for the page itself, or when a section or partner filter needs them. A count with no
+// filter or one (and no `before`) is one row of the counts the schema keeps; any other is a walk,
+// cut off at kCountedAtMost.
 const std::string& ListingSql(const ArticleQuery& query, bool count) {
-  enum Filter { kSection = 1, kAuthor = 2, kTag = 4, kPartner = 8, kCount = 16 };
-  static const std::array<std::string, 32> kSql = [] {
-    std::array<std::string, 32> all;
-    for (int mask = 0; mask < 32; ++mask) {
-      if (mask == kCount || mask == (kCount | kSection)) {
-        all[mask] = "SELECT coalesce(sum(count), 0) FROM article_counts WHERE status = 'published'";
-        if (mask & kSection) all[mask] += " AND section_id = :section";
-        continue;
-      }
+  enum Filter { kSection = 1, kAuthor = 2, kTag = 4, kPartner = 8, kBefore = 16, kCount = 32 };
+  static const std::array<std::string, 64> kSql = [] {
+    std::array<std::string, 64> all;
+    // The kept counts: the table and its key column for each single filter.
+    const std::array<std::pair<int, std::string_view>, 5> kept = {{
+        {0, "article_counts"},
+        {kSection, "article_counts WHERE section_id = :section AND"},
+        {kAuthor, "author_counts WHERE author_id = :author AND"},
+        {kTag, "tag_counts WHERE tag_id = :tag AND"},
+        {kPartner, "partner_counts WHERE partner_id = :partner AND"},
+    }};
+    for (const auto& [filter, table] : kept) {
+      std::string sql = "SELECT coalesce(sum(count), 0) FROM " + std::string(table);
+      sql += filter == 0 ? " WHERE" : "";
+      all[kCount | filter] = sql + " status = 'published'";
+    }
+    for (int mask = 0; mask < 64; ++mask) {
+      if (!all[mask].empty()) continue;
       const bool by_author = mask & kAuthor;
       const bool by_tag = mask & kTag;
+      const bool counting = mask & kCount;
       // The driving table, its alias and its article id column.
       std::string_view driver = "a";
       std::string_view driver_id = "a.id";
-      std::string sql = (mask & kCount) ? "SELECT count(*)" : Select(kArticleColumns, "");
+      std::string sql = counting ? "SELECT count(*) FROM (SELECT 1" : Select(kArticleColumns, "");
       if (by_author) {
         driver = "aa";
         driver_id = "aa.article_id";
@@ -151,7 +163,7 @@ const std::string& ListingSql(const ArticleQuery& query, bool count) {
       } else {
         sql += " FROM articles a";
       }
-      const bool needs_articles = !(mask & kCount) || (mask & (kSection | kPartner));
+      const bool needs_articles = !counting || (mask & (kSection | kPartner));
       if (driver != "a" && needs_articles) {
         sql += " CROSS JOIN articles a ON a.id = " + std::string(driver_id);
       }
@@ -160,7 +172,13 @@ const std::string& ListingSql(const ArticleQuery& query, bool count) {
       if (by_tag) sql += " AND tg.tag_id = :tag";
       if (mask & kSection) sql += " AND a.section_id = :section";
       if (mask & kPartner) sql += " AND a.partner_id = :partner";
-      if (!(mask & kCount)) {
+      if (mask & kBefore) {
+        sql += " AND (" + std::string(driver) + ".published_at, " + std::string(driver_id) +
+               ") < (:before_at, :before_id)";
+      }
+      if (counting) {
+        sql += " LIMIT " + std::to_string(kCountedAtMost) + ")";
+      } else {
         sql += " ORDER BY " + std::string(driver) + ".published_at DESC, " +
                std::string(driver_id) + " DESC LIMIT :limit OFFSET :offset";
       }
@@ -170,7 +188,7 @@ const std::string& ListingSql(const ArticleQuery& query, bool count) {
   }();
   const int mask = (query.section_id ? kSection : 0) | (query.author_id ? kAuthor : 0) |
                    (query.tag_id ? kTag : 0) | (query.partner_id ? kPartner : 0) |
-                   (count ? kCount : 0);
+                   (query.before ? kBefore : 0) | (count ? kCount : 0);
   return kSql[mask];
 }
 
@@ -179,6 +197,10 @@ void BindFilters(Statement& stmt, const ArticleQuery& query) {
   if (query.author_id) stmt.Bind(":author", *query.author_id);
   if (query.tag_id) stmt.Bind(":tag", *query.tag_id);
   if (query.partner_id) stmt.Bind(":partner", *query.partner_id);
+  if (query.before) {
+    stmt.Bind(":before_at", UnixSeconds(query.before->published_at));
+    stmt.Bind(":before_id", query.before->id);
+  }
 }
 
 }  // namespace
@@ -381,9 +403,12 @@ Status SqliteStore::AddViews(std::span<const ViewCount> views) {
 
 Result<std::vector<Article>> SqliteStore::MostViewed(int64_t since_day, int limit) {
   if (auto page = CheckPage(limit, 0); !page) return base::Unexpected(page.error());
+  // INDEXED BY: the window's days are a range of views_daily_by_day, which covers the sum; the
+  // planner would otherwise walk the whole table in article order to group it without a sort.
   static const std::string kSql =
       Select(kArticleColumns,
-             "FROM (SELECT article_id, sum(count) AS total FROM views_daily WHERE day >= ? "
+             "FROM (SELECT article_id, sum(count) AS total FROM views_daily "
+             "INDEXED BY views_daily_by_day WHERE day >= ? "
              "GROUP BY article_id) v JOIN articles a ON a.id = v.article_id "
              "WHERE a.status = 'published' AND v.total > 0 "
              "ORDER BY v.total DESC, a.published_at DESC, a.id DESC LIMIT ?");

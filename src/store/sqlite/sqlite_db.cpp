@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_db.h"
 
 #include <cassert>
+#include <utility>
 
 #include "base/log.h"
 
@@ -40,6 +41,19 @@ Error ErrorFromSqlite(int rc, sqlite3* db, std::string_view path) {
   // SQLite's own message can quote SQL: it goes to the log for the operator, not to the caller.
   if (db != nullptr) base::LogError(where + sqlite3_errmsg(db));
   return Error(ErrorCode::kInternal, where + sqlite3_errstr(rc));
+}
+
+namespace {
+
+std::function<void(std::string_view)>& PrepareObserver() {
+  static std::function<void(std::string_view)> observer;
+  return observer;
+}
+
+}  // namespace
+
+void SetPrepareObserverForTesting(std::function<void(std::string_view sql)> observer) {
+  PrepareObserver() = std::move(observer);
 }
 
 Error WithContext(const Error& error, std::string_view context) {
@@ -174,6 +188,7 @@ Result<Statement> Db::Prepare(std::string_view sql) {
       return base::Unexpected(Fail(rc));
     }
     if (raw == nullptr) return base::InternalError(path_ + ": empty statement");
+    if (PrepareObserver()) PrepareObserver()(sql);
     CachedStatement entry;
     entry.stmt.reset(raw);
     it = cache_.emplace(std::string(sql), std::move(entry)).first;

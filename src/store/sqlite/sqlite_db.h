@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +30,12 @@ base::Error ErrorFromSqlite(int rc, sqlite3* db, std::string_view path);
 base::Error WithContext(const base::Error& error, std::string_view context);
 
 class Db;
+
+// Test seam: called with the text of every statement any connection prepares for its cache,
+// from the preparing thread, so that a test can check the plans of the queries the store makes
+// (sqlite_query_plan_test.cpp). Empty (the default): nothing is called. Not for production use;
+// set it only while no connection is preparing.
+void SetPrepareObserverForTesting(std::function<void(std::string_view sql)> observer);
 
 // One prepared statement borrowed from a Db's cache for the length of a scope. Destroying it
 // resets the statement and clears its bindings, which also ends the read it holds open.

@@ -1,5 +1,6 @@
 // SqliteStore: full-text search of the published articles through the FTS5 table article_search
 // (migration 0004), ranked by bm25 with the title weighted most, with marked snippets.
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -77,10 +78,12 @@ std::string SnippetHtml(std::string_view marked) {
 }
 
 // The search or count query for the filters present in `query`, one text (and cached statement)
-// per combination. The search ranks every match but makes snippets for its page alone: the page
-// is chosen first, then matched again by rowid for snippet(), which is costly. CROSS JOIN keeps
+// per combination. The candidates are the kSearchRanked matches with the highest ids, which the
+// full-text index yields in descending rowid order without reading the others; only they are
+// ranked, so that a common word costs the same in a large archive as in a small one. The page is
+// chosen from them, then matched again by rowid for snippet(), which is costly. CROSS JOIN keeps
 // the full-text index as the outer loop; the planner would otherwise walk every published
-// article and probe the index once for each.
+// article and probe the index once for each. The count stops one past kSearchRanked.
 const std::string& SearchSql(const SearchQuery& query, bool count) {
   enum Filter { kSection = 1, kAuthor = 2, kFrom = 4, kTo = 8, kCount = 16 };
   static const std::array<std::string, 32> kSql = [] {
@@ -91,17 +94,22 @@ const std::string& SearchSql(const SearchQuery& query, bool count) {
           " WHERE article_search MATCH :match AND a.status = 'published'";
       if (mask & kSection) where += " AND a.section_id = :section";
       if (mask & kAuthor) {
-        where += " AND a.id IN (SELECT article_id FROM article_authors WHERE author_id = :author)";
+        where +=
+            " AND EXISTS (SELECT 1 FROM article_authors aa"
+            " WHERE aa.article_id = a.id AND aa.author_id = :author)";
       }
       if (mask & kFrom) where += " AND a.published_at >= :from";
       if (mask & kTo) where += " AND a.published_at < :to";
       if (mask & kCount) {
-        all[mask] = "SELECT count(*)" + where;
+        all[mask] = "SELECT count(*) FROM (SELECT 1" + where + " LIMIT " +
+                    std::to_string(kSearchRanked + 1) + ")";
         continue;
       }
-      std::string sql = "WITH page AS (SELECT a.id AS id, ";
+      std::string sql = "WITH candidates AS MATERIALIZED (SELECT a.id AS id, ";
       sql += kRank;
       sql += " AS score, a.published_at AS at" + where +
+             " ORDER BY article_search.rowid DESC LIMIT " + std::to_string(kSearchRanked) +
+             "), page AS (SELECT id, score, at FROM candidates"
              " ORDER BY score, at DESC, id DESC LIMIT :limit OFFSET :offset) ";
       sql += Select(kArticleColumns, ", snippet(article_search, -1, char(57344), char(57345), ");
       sql +=
@@ -144,6 +152,8 @@ Result<SearchPage> SqliteStore::SearchArticles(const SearchQuery& query) {
       if (!row) return base::Unexpected(row.error());
       page.total = *row ? count->Int(0) : 0;
     }
+    page.more = page.total > kSearchRanked;
+    page.total = std::min<int64_t>(page.total, kSearchRanked);
     if (page.total == 0) return page;
 
     auto search = db.Prepare(SearchSql(query, false));

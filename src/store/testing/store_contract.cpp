@@ -432,6 +432,44 @@ TEST_P(StoreContractTest, ListingPagesThroughEverything) {
   EXPECT_TRUE(FailsWith(store().ListPublished({.offset = -1}), ErrorCode::kInvalidArgument));
 }
 
+// Keyset pages: each goes on after the last article of the one before, in the listing's order,
+// ties of published_at broken by id; every filter applies, and so does the count.
+TEST_P(StoreContractTest, ListingGoesOnAfterACursor) {
+  const int64_t east = AddSection("east-asia");
+  const int64_t west = AddSection("west");
+  const int64_t ann = AddAuthor("ann", "Ann");
+  const int64_t trade = AddTag("trade");
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 7; ++i) {
+    Article article = NewArticle("piece-" + std::to_string(i), i == 3 ? west : east, 100 + i / 2);
+    article.author_ids = {ann};
+    article.tag_ids = {trade};
+    ids.push_back(AddArticle(article));
+  }
+  for (const ArticleQuery& filter :
+       {ArticleQuery{}, ArticleQuery{.author_id = ann}, ArticleQuery{.tag_id = trade}}) {
+    std::vector<std::string> paged;
+    ArticleQuery query = filter;
+    query.limit = 2;
+    while (true) {
+      auto page = Must(store().ListPublished(query));
+      for (const Article& article : page) paged.push_back(article.slug);
+      if (page.size() < 2) break;
+      query.before = ListingCursor{.published_at = page.back().published_at, .id = page.back().id};
+    }
+    EXPECT_EQ(paged, (std::vector<std::string>{"piece-6", "piece-5", "piece-4", "piece-3",
+                                               "piece-2", "piece-1", "piece-0"}));
+  }
+  // After piece-4 (published at 102, as piece-5 is): piece-3 and older, east only.
+  const ListingCursor after_4{.published_at = base::Seconds(std::chrono::seconds(102)),
+                              .id = ids[4]};
+  EXPECT_EQ(SlugsOf(Must(store().ListPublished({.section_id = east, .before = after_4}))),
+            (std::vector<std::string>{"piece-2", "piece-1", "piece-0"}));
+  EXPECT_EQ(Must(store().CountPublished({.section_id = east, .before = after_4})), 3);
+  EXPECT_EQ(Must(store().CountPublished({.tag_id = trade, .before = after_4})), 4);
+  EXPECT_EQ(Must(store().CountPublished({.partner_id = std::nullopt, .before = after_4})), 4);
+}
+
 TEST_P(StoreContractTest, UpdateReplacesFieldsAndLinks) {
   const int64_t section = AddSection("east-asia");
   const int64_t ann = AddAuthor("ann-lee", "Ann Lee");

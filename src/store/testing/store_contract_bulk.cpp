@@ -89,6 +89,9 @@ TEST_P(StoreContractTest, BulkStoresWhatCreateArticleStores) {
   EXPECT_EQ(Must(store().CountPublished({})), 6);
   EXPECT_EQ(Must(store().CountPublished({.section_id = c.asia})), 4);
   EXPECT_EQ(Must(store().CountPublished({.tag_id = c.energy})), 6);
+  EXPECT_EQ(Must(store().CountPublished({.tag_id = c.ports})), 2);
+  EXPECT_EQ(Must(store().CountPublished({.author_id = c.ann})), 4);
+  EXPECT_EQ(Must(store().CountPublished({.author_id = c.bo})), 2);
   EXPECT_EQ(Must(store().CountArticles({.status = ArticleStatus::kDraft})), 2);
   EXPECT_TRUE(Succeeds(store().CheckIntegrity()));
 }
