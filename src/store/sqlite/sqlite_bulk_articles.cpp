@@ -3,10 +3,12 @@
 // Each article is stored as CreateArticle stores it (same rows, bodies, links, counts, search
 // index entry), with differences that make a batch several times faster:
 // - The triggers are off while the batch's rows are inserted, each with its final status; the
-//   search index rows and counts they would have written are then written by one statement per
-//   table for the whole batch (sqlite_bulk_derived.h). Every row is written once: no trigger
-//   rewrites an article, its links or its index row, and no count row is touched per article.
-// - Should the schema have triggers that WriteDerivedRows does not know, the batch is written
+//   search index row each would have got is written from the article in memory, and the counts
+//   by one upsert per counted key for the whole batch (sqlite_bulk_derived.h). Every row is
+//   written once: no trigger rewrites an article, its links or its index row, and no count row
+//   is touched per article.
+// - Should the schema have triggers that sqlite_bulk_derived.h does not stand in for, the batch is
+// written
 //   with the triggers on: a published article is inserted as a draft with its links, then
 //   published by one UPDATE, so that the search triggers (0004, 0006) write its index row once,
 //   with the author and tag names, instead of once on insert and again for every link.
@@ -95,7 +97,8 @@ Status InsertLinks(Statement& insert, int64_t article_id, std::span<const int64_
 
 // Stores one article; returns its id. With the triggers on, a published one goes in as a draft
 // and is published at the end, so that its search index row is written once, complete. With
-// them off, it goes in with its own status, and WriteDerivedRows does the rest.
+// them off, it goes in with its own status, its search index row is written here, and
+// AddToCounts counts it with the batch.
 Result<int64_t> InsertOne(Db& db, const Article& article, std::string_view body_text,
                           bool triggers_on) {
   Status checked = CheckArticleReferences(db, article);
@@ -131,6 +134,9 @@ Result<int64_t> InsertOne(Db& db, const Article& article, std::string_view body_
     written = InsertLinks(*tags, id, article.tag_ids, status_name, published_at);
   }
   if (written) written = ClearHistoryAt(db, article.section_id, article.slug);
+  if (written && !triggers_on && IsPublished(article)) {
+    written = IndexForSearch(db, id, article, body_text);
+  }
   if (written && triggers_on && IsPublished(article)) {
     // Fires the search index, count and link-copy triggers, as a publish does.
     auto publish = db.Prepare("UPDATE articles SET status = 'published' WHERE id = ?");
@@ -183,10 +189,8 @@ Result<std::vector<int64_t>> SqliteStore::CreateArticles(std::span<const Article
     if (auto stored = StoreRelated(db, ids, related); !stored)
       return base::Unexpected(stored.error());
     if (!triggers_on) {
-      // New rowids count up from the largest: the batch's ids are first..last, and no other
-      // article's.
-      if (auto derived = WriteDerivedRows(db, ids.front(), ids.back()); !derived) {
-        return base::Unexpected(derived.error());
+      if (auto counted = AddToCounts(db, articles); !counted) {
+        return base::Unexpected(counted.error());
       }
       return ids;
     }

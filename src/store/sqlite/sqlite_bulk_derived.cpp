@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "store/sqlite/rows.h"
@@ -12,8 +14,8 @@ namespace gazette::store::sqlite {
 namespace {
 
 // Every trigger on articles, article_authors and article_tags, by name, sorted: the ones an
-// insert fires are what WriteDerivedRows does instead; the others do not fire on an insert. No
-// other table a new article is written to has triggers.
+// insert fires are what IndexForSearch and AddToCounts do instead; the others do not fire on an
+// insert. No other table a new article is written to has triggers.
 constexpr std::array<std::string_view, 20> kKnownTriggers = {
     "article_search_author_link_delete",
     "article_search_author_link_insert",
@@ -37,41 +39,30 @@ constexpr std::array<std::string_view, 20> kKnownTriggers = {
     "tag_counts_update",
 };
 
-// One statement per derived table, each over the batch's id range. The search row is the one
-// article_search_update (0006) writes when an article is published: the same expressions, read
-// from the stored row, so the index holds the same text. The counts are added as the insert
-// triggers add one per row.
-constexpr std::array<std::string_view, 5> kDerivedSql = {
+// The values of article_search_update (0006), for one article whose fields are bound.
+constexpr std::string_view kIndexSql =
     "INSERT INTO article_search (rowid, title, dek, body, authors, tags) "
-    "SELECT a.id, replace(replace(a.title, char(57344), ' '), char(57345), ' '), "
-    "replace(replace(a.dek, char(57344), ' '), char(57345), ' '), "
-    "replace(replace(a.body_text, char(57344), ' '), char(57345), ' '), "
+    "VALUES (?1, replace(replace(?2, char(57344), ' '), char(57345), ' '), "
+    "replace(replace(?3, char(57344), ' '), char(57345), ' '), "
+    "replace(replace(?4, char(57344), ' '), char(57345), ' '), "
     "(SELECT coalesce(group_concat(au.name, ' '), '') FROM article_authors aa "
-    "  JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id), "
+    "  JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = ?1), "
     "(SELECT coalesce(group_concat(t.name, ' '), '') FROM article_tags at "
-    "  JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) "
-    "FROM articles a WHERE a.id BETWEEN ?1 AND ?2 AND a.status = 'published'",
+    "  JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?1))";
 
-    "INSERT INTO article_counts (section_id, status, count) "
-    "SELECT section_id, status, count(*) FROM articles WHERE id BETWEEN ?1 AND ?2 "
-    "GROUP BY section_id, status "
-    "ON CONFLICT (section_id, status) DO UPDATE SET count = count + excluded.count",
+// How many of the batch's articles (or links) each (id, status) key gets.
+using Counts = std::map<std::pair<int64_t, std::string_view>, int64_t>;
 
-    "INSERT INTO partner_counts (partner_id, status, count) "
-    "SELECT partner_id, status, count(*) FROM articles "
-    "WHERE id BETWEEN ?1 AND ?2 AND partner_id IS NOT NULL GROUP BY partner_id, status "
-    "ON CONFLICT (partner_id, status) DO UPDATE SET count = count + excluded.count",
-
-    "INSERT INTO author_counts (author_id, status, count) "
-    "SELECT author_id, status, count(*) FROM article_authors "
-    "WHERE article_id BETWEEN ?1 AND ?2 GROUP BY author_id, status "
-    "ON CONFLICT (author_id, status) DO UPDATE SET count = count + excluded.count",
-
-    "INSERT INTO tag_counts (tag_id, status, count) "
-    "SELECT tag_id, status, count(*) FROM article_tags "
-    "WHERE article_id BETWEEN ?1 AND ?2 GROUP BY tag_id, status "
-    "ON CONFLICT (tag_id, status) DO UPDATE SET count = count + excluded.count",
-};
+// Adds `counts` to a count table by `upsert`, whose parameters are the id, status and count.
+base::Status Add(Db& db, std::string_view upsert, const Counts& counts) {
+  auto statement = db.Prepare(upsert);
+  if (!statement) return base::Unexpected(statement.error());
+  for (const auto& [key, count] : counts) {
+    statement->BindAll(key.first, key.second, count);
+    if (auto ran = statement->Run(); !ran) return ran;
+  }
+  return base::Ok();
+}
 
 void SetTriggers(Db& db, bool on) {
   // Fails only for an unknown option, which this one is not.
@@ -96,14 +87,48 @@ base::Result<bool> DerivedRowsCoverTriggers(Db& db) {
   return std::equal(names->begin(), names->end(), kKnownTriggers.begin(), kKnownTriggers.end());
 }
 
-base::Status WriteDerivedRows(Db& db, int64_t first, int64_t last) {
-  for (std::string_view sql : kDerivedSql) {
-    auto statement = db.Prepare(sql);
-    if (!statement) return base::Unexpected(statement.error());
-    statement->BindAll(first, last);
-    if (auto ran = statement->Run(); !ran) return ran;
+base::Status IndexForSearch(Db& db, int64_t id, const content::Article& article,
+                            std::string_view body_text) {
+  auto insert = db.Prepare(kIndexSql);
+  if (!insert) return base::Unexpected(insert.error());
+  insert->BindAll(id, article.title, article.dek, body_text);
+  return insert->Run();
+}
+
+base::Status AddToCounts(Db& db, std::span<const content::Article> articles) {
+  Counts sections, partners, authors, tags;
+  for (const content::Article& article : articles) {
+    const std::string_view status = content::ArticleStatusName(article.status);
+    ++sections[{article.section_id, status}];
+    if (article.partner_id) ++partners[{*article.partner_id, status}];
+    for (int64_t author : article.author_ids) ++authors[{author, status}];
+    for (int64_t tag : article.tag_ids) ++tags[{tag, status}];
   }
-  return base::Ok();
+  base::Status added =
+      Add(db,
+          "INSERT INTO article_counts (section_id, status, count) VALUES (?, ?, ?) "
+          "ON CONFLICT (section_id, status) DO UPDATE SET count = count + "
+          "excluded.count",
+          sections);
+  if (added) {
+    added = Add(db,
+                "INSERT INTO partner_counts (partner_id, status, count) VALUES (?, ?, ?) "
+                "ON CONFLICT (partner_id, status) DO UPDATE SET count = count + excluded.count",
+                partners);
+  }
+  if (added) {
+    added = Add(db,
+                "INSERT INTO author_counts (author_id, status, count) VALUES (?, ?, ?) "
+                "ON CONFLICT (author_id, status) DO UPDATE SET count = count + excluded.count",
+                authors);
+  }
+  if (added) {
+    added = Add(db,
+                "INSERT INTO tag_counts (tag_id, status, count) VALUES (?, ?, ?) "
+                "ON CONFLICT (tag_id, status) DO UPDATE SET count = count + excluded.count",
+                tags);
+  }
+  return added;
 }
 
 }  // namespace gazette::store::sqlite

@@ -4,8 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
+#include <string_view>
 
 #include "base/result.h"
+#include "content/model.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace gazette::store::sqlite {
@@ -24,15 +27,20 @@ class TriggersOff {
 };
 
 // True when the triggers on the tables a new article is written to are exactly the ones that
-// WriteDerivedRows stands in for; false when a migration has added, dropped or renamed one, and
-// the batch must be written with the triggers on.
+// IndexForSearch and AddToCounts stand in for; false when a migration has added, dropped or renamed
+// one, and the batch must be written with the triggers on.
 base::Result<bool> DerivedRowsCoverTriggers(Db& db);
 
-// Writes what the triggers would have written for the articles with ids first..last, each
-// inserted with its final status and its author and tag links with their article's status and
-// date: their search index rows (published ones only, with the author and tag names), and the
-// counts. REQUIRES: no other article has an id in first..last; the triggers were off while
-// they were inserted.
-base::Status WriteDerivedRows(Db& db, int64_t first, int64_t last);
+// Writes the search index row of a published article that was just inserted, links included,
+// with the triggers off: the row article_search_update (0006) writes when an article is
+// published, from the same expressions, with the title, dek and plain text bound instead of read
+// back from the stored row (which would walk the body's overflow pages again).
+base::Status IndexForSearch(Db& db, int64_t id, const content::Article& article,
+                            std::string_view body_text);
+
+// Adds the batch's articles, inserted with the triggers off with their own status, to the counts
+// by section, partner, author and tag, as the insert triggers would have one by one: one upsert
+// per counted key instead of one per article and link.
+base::Status AddToCounts(Db& db, std::span<const content::Article> articles);
 
 }  // namespace gazette::store::sqlite
