@@ -85,6 +85,14 @@ std::vector<std::vector<BatchNeighbour>> RelatedByTags(std::span<const Article> 
   return related;
 }
 
+// Deletes the zero draft counts that publishing a batch's drafts leaves, one count table each.
+constexpr std::string_view kClearZeroDraftCounts[] = {
+    "DELETE FROM article_counts WHERE status = 'draft' AND count = 0",
+    "DELETE FROM partner_counts WHERE status = 'draft' AND count = 0",
+    "DELETE FROM author_counts WHERE status = 'draft' AND count = 0",
+    "DELETE FROM tag_counts WHERE status = 'draft' AND count = 0",
+};
+
 // Inserts one link table's rows for a new article, with the status and date it is inserted at.
 Status InsertLinks(Statement& insert, int64_t article_id, std::span<const int64_t> ids,
                    std::string_view status, int64_t published_at) {
@@ -194,11 +202,12 @@ Result<std::vector<int64_t>> SqliteStore::CreateArticles(std::span<const Article
       }
       return ids;
     }
-    // Publishing the drafts above left their sections' draft counts at zero; CreateArticle
-    // leaves no such rows.
-    if (auto cleared = db.Exec("DELETE FROM article_counts WHERE status = 'draft' AND count = 0");
-        !cleared) {
-      return base::Unexpected(cleared.error());
+    // Publishing the drafts above left zero draft counts for their sections, partners, authors
+    // and tags; CreateArticle leaves no such rows.
+    for (std::string_view sql : kClearZeroDraftCounts) {
+      auto cleared = db.Prepare(sql);
+      if (!cleared) return base::Unexpected(cleared.error());
+      if (auto ran = cleared->Run(); !ran) return base::Unexpected(ran.error());
     }
     return ids;
   });
