@@ -150,5 +150,31 @@ TEST_F(SqliteBulkTest, WritesTheSameWithTriggersItDoesNotKnow) {
   EXPECT_TRUE(Succeeds(store_->CheckIntegrity()));
 }
 
+// A bulk load stops the search index's merges while it runs; FinishBulkLoad merges the index
+// and brings FTS5's default settings back.
+TEST_F(SqliteBulkTest, FinishingABulkLoadMergesTheSearchIndex) {
+  store_.reset();
+  const std::string path = (dir_.path() / "bulk.db").string();
+  auto bulk = OpenSqliteStore(path, {.create_if_missing = true, .bulk_load = true});
+  ASSERT_TRUE(Succeeds(bulk));
+  store_ = std::move(*bulk);
+  Must(store_->CreateArticles(Batch()));
+  store_.reset();
+  auto db = Db::Open(path, SQLITE_OPEN_READWRITE);
+  ASSERT_TRUE(Succeeds(db));
+  EXPECT_EQ(Count(**db, "SELECT v FROM article_search_config WHERE k = 'automerge'"), 0);
+  db->reset();
+
+  ASSERT_TRUE(Succeeds(FinishBulkLoad(path)));
+  db = Db::Open(path, SQLITE_OPEN_READWRITE);
+  ASSERT_TRUE(Succeeds(db));
+  EXPECT_EQ(Count(**db, "SELECT v FROM article_search_config WHERE k = 'automerge'"), 4);
+  EXPECT_EQ(Count(**db, "SELECT v FROM article_search_config WHERE k = 'crisismerge'"), 16);
+  EXPECT_EQ(Count(**db, "SELECT count(*) FROM article_search WHERE article_search MATCH 'park'"),
+            1);
+  EXPECT_TRUE(
+      FailsWith(FinishBulkLoad((dir_.path() / "missing.db").string()), base::ErrorCode::kNotFound));
+}
+
 }  // namespace
 }  // namespace gazette::store
