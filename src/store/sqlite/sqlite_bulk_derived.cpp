@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -16,7 +18,7 @@ namespace {
 // Every trigger on articles, article_authors and article_tags, by name, sorted: the ones an
 // insert fires are what IndexForSearch and AddToCounts do instead; the others do not fire on an
 // insert. No other table a new article is written to has triggers.
-constexpr std::array<std::string_view, 20> kKnownTriggers = {
+constexpr std::array<std::string_view, 23> kKnownTriggers = {
     "article_search_author_link_delete",
     "article_search_author_link_insert",
     "article_search_delete",
@@ -34,6 +36,9 @@ constexpr std::array<std::string_view, 20> kKnownTriggers = {
     "partner_counts_delete",
     "partner_counts_insert",
     "partner_counts_update",
+    "published_months_delete",
+    "published_months_insert",
+    "published_months_update",
     "tag_counts_delete",
     "tag_counts_insert",
     "tag_counts_update",
@@ -60,6 +65,52 @@ base::Status Add(Db& db, std::string_view upsert, const Counts& counts) {
   for (const auto& [key, count] : counts) {
     statement->BindAll(key.first, key.second, count);
     if (auto ran = statement->Run(); !ran) return ran;
+  }
+  return base::Ok();
+}
+
+// A group of published_months (0008): the month's first second, partner (0: none), whether the
+// articles have an original_url.
+using MonthKey = std::tuple<int64_t, int64_t, bool>;
+
+// How many of the batch's published articles a group gets, and the latest of their updates.
+struct MonthCount {
+  int64_t count = 0;
+  int64_t last_updated_at = 0;
+};
+
+// The first second of the UTC month of `at`, as unixepoch(at, 'unixepoch', 'start of month').
+int64_t MonthStart(base::Seconds at) {
+  const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(at)};
+  const std::chrono::sys_days first{day.year() / day.month() / 1};
+  return std::chrono::sys_seconds{first}.time_since_epoch().count();
+}
+
+// Adds the batch's published articles to published_months as published_months_insert (0008)
+// would one by one. The month goes through SQLite's own expression again (a no-op on a month's
+// first second) so that a date SQLite cannot place fails the NOT NULL as the trigger's would.
+base::Status AddToPublishedMonths(Db& db, std::span<const content::Article> articles) {
+  std::map<MonthKey, MonthCount> months;
+  for (const content::Article& article : articles) {
+    if (article.status != content::ArticleStatus::kPublished) continue;
+    MonthCount& month = months[{MonthStart(article.published_at), article.partner_id.value_or(0),
+                                !article.original_url.empty()}];
+    const int64_t updated_at = article.updated_at.time_since_epoch().count();
+    month.last_updated_at =
+        month.count == 0 ? updated_at : std::max(month.last_updated_at, updated_at);
+    ++month.count;
+  }
+  auto upsert = db.Prepare(
+      "INSERT INTO published_months (month, partner_id, has_original_url, count, "
+      "last_updated_at) VALUES (unixepoch(?1, 'unixepoch', 'start of month'), ?2, ?3, ?4, ?5) "
+      "ON CONFLICT (month, partner_id, has_original_url) DO UPDATE "
+      "SET count = count + excluded.count, "
+      "last_updated_at = max(last_updated_at, excluded.last_updated_at)");
+  if (!upsert) return base::Unexpected(upsert.error());
+  for (const auto& [key, month] : months) {
+    const auto& [start, partner, has_original_url] = key;
+    upsert->BindAll(start, partner, int64_t{has_original_url}, month.count, month.last_updated_at);
+    if (auto ran = upsert->Run(); !ran) return ran;
   }
   return base::Ok();
 }
@@ -128,6 +179,7 @@ base::Status AddToCounts(Db& db, std::span<const content::Article> articles) {
                 "ON CONFLICT (tag_id, status) DO UPDATE SET count = count + excluded.count",
                 tags);
   }
+  if (added) added = AddToPublishedMonths(db, articles);
   return added;
 }
 

@@ -1,6 +1,7 @@
-// What the triggers of migrations 0001, 0004, 0006 and 0007 derive from new articles (the search
-// index, the counts by section, partner, author and tag), written once for a whole batch by
-// CreateArticles (sqlite_bulk_articles.cpp) while the triggers are off. Private to store/sqlite/.
+// What the triggers of migrations 0001, 0004, 0006, 0007 and 0008 derive from new articles (the
+// search index, the counts by section, partner, author and tag, the published months), written once
+// for a whole batch by CreateArticles (sqlite_bulk_articles.cpp) while the triggers are off.
+// Private to store/sqlite/.
 #pragma once
 
 #include <cstdint>
@@ -39,8 +40,8 @@ base::Status IndexForSearch(Db& db, int64_t id, const content::Article& article,
                             std::string_view body_text);
 
 // Adds the batch's articles, inserted with the triggers off with their own status, to the counts
-// by section, partner, author and tag, as the insert triggers would have one by one: one upsert
-// per counted key instead of one per article and link.
+// by section, partner, author and tag and to the published months, as the insert triggers would
+// have one by one: one upsert per counted key instead of one per article and link.
 base::Status AddToCounts(Db& db, std::span<const content::Article> articles);
 
 }  // namespace gazette::store::sqlite

@@ -2,6 +2,7 @@
 // them all, with them on otherwise, and leaves the same exact counts and search rows either way.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,8 @@ class SqliteBulkTest : public ::testing::Test {
     raw_ = std::move(*db);
   }
 
-  // Two published pieces, one from a partner, and a draft, sharing an author and a tag.
+  // Two published pieces, one from a partner, and a draft, sharing an author and a tag; and two
+  // more published pieces without byline or tags on either side of the start of their month.
   std::vector<Article> Batch() {
     const int64_t asia = Must(store_->CreateSection({.slug = "east-asia", .name = "East Asia"}));
     const int64_t ann = Must(store_->CreateAuthor({.slug = "ann-lee", .name = "Ann Lee"}));
@@ -62,7 +64,10 @@ class SqliteBulkTest : public ::testing::Test {
     draft.status = content::ArticleStatus::kDraft;
     draft.author_ids = {ann};
     draft.tag_ids = {ports};
-    return {port, grain_deal, draft};
+    // Published at the first second of November 2023 and the last of October, UTC.
+    Article november = StoreContractTest::NewArticle("november", asia, 1'698'796'800);
+    Article october = StoreContractTest::NewArticle("october", asia, 1'698'796'799);
+    return {port, grain_deal, draft, november, october};
   }
 
   // Every count row agrees with the rows it counts, and none is zero, as after CreateArticle.
@@ -92,9 +97,26 @@ class SqliteBulkTest : public ::testing::Test {
     EXPECT_EQ(Count(*raw_, "SELECT count(*) FROM partner_counts"), 1);
   }
 
-  // The batch's two published pieces are indexed with their byline and tags, the draft not.
+  // The rows of published_months (0008) for the batch: the site's own pieces of November 2023
+  // (port talks and November) dated by port talks' update, the partner's piece apart, and
+  // October's piece in its own month.
+  void ExpectPublishedMonths() {
+    auto rows = raw_->Prepare(
+        "SELECT group_concat(month || ':' || partner_id || ':' || has_original_url || ':' || "
+        "count || ':' || last_updated_at, ' ') FROM (SELECT * FROM published_months "
+        "ORDER BY month, partner_id, has_original_url)");
+    ASSERT_TRUE(Succeeds(rows));
+    ASSERT_TRUE(Must(rows->Step()));
+    const int64_t institute = Count(*raw_, "SELECT id FROM partners WHERE slug = 'institute'");
+    EXPECT_EQ(rows->Text(0),
+              "1696118400:0:0:1:1698796859 1698796800:0:0:2:1700000060 "
+              "1698796800:" +
+                  std::to_string(institute) + ":1:1:1700100060");
+  }
+
+  // The batch's published pieces are indexed with their byline and tags, the draft not.
   void ExpectIndexed() {
-    EXPECT_EQ(Count(*raw_, "SELECT count(*) FROM article_search"), 2);
+    EXPECT_EQ(Count(*raw_, "SELECT count(*) FROM article_search"), 4);
     EXPECT_EQ(Count(*raw_,
                     "SELECT count(*) FROM article_search s JOIN articles a ON a.id = s.rowid "
                     "WHERE a.slug = 'port-talks' AND s.authors = 'Ann Lee Bo Park' "
@@ -124,6 +146,18 @@ TEST_F(SqliteBulkTest, WritesExactCountsAndSearchRowsWithTheTriggersOff) {
   Must(store_->CreateArticles(Batch()));
   ExpectExactCounts();
   ExpectIndexed();
+  ExpectPublishedMonths();
+  EXPECT_TRUE(Succeeds(store_->CheckIntegrity()));
+  // A second batch adds to a month's row that is there: one more, dated by the newer update.
+  Article again = StoreContractTest::NewArticle(
+      "again", Must(store_->CreateSection({.slug = "europe", .name = "Europe"})), 1'699'000'000);
+  again.updated_at = base::Seconds(std::chrono::seconds(1'700'200'000));
+  Must(store_->CreateArticles(std::vector<Article>{again}));
+  EXPECT_EQ(Count(*raw_,
+                  "SELECT count * 10000000000 + last_updated_at FROM published_months "
+                  "WHERE month = 1698796800 AND partner_id = 0"),
+            3 * 10'000'000'000 + 1'700'200'000);
+  EXPECT_TRUE(Succeeds(store_->CheckIntegrity()));
   // The triggers are on again for the writes that follow.
   Article late = StoreContractTest::NewArticle(
       "late", Must(store_->CreateSection({.slug = "africa", .name = "Africa"})), 1'700'300'000);
@@ -147,6 +181,7 @@ TEST_F(SqliteBulkTest, WritesTheSameWithTriggersItDoesNotKnow) {
   Must(store_->CreateArticles(Batch()));
   ExpectExactCounts();
   ExpectIndexed();
+  ExpectPublishedMonths();
   EXPECT_TRUE(Succeeds(store_->CheckIntegrity()));
 }
 
