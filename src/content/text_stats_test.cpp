@@ -3,7 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <climits>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/text_stats_internal.h"
 
 namespace gazette::content {
 namespace {
@@ -57,6 +62,61 @@ TEST(CountWordsTest, OtherScripts) {
 TEST(CountWordsTest, InvalidUtf8AndNulAreHarmless) {
   EXPECT_EQ(CountWords("one \xff two \xc3"), 2);
   EXPECT_EQ(CountWords(std::string("one\0two three", 13)), 2);
+}
+
+// The ASCII fast path counts as the general path does, on text that mixes ASCII with other
+// scripts, markup, labels and bytes that are not UTF-8, cut at every length so that each
+// fragment also meets every other at a line's start and end.
+TEST(CountWordsTest, AsciiFastPathCountsAsTheGeneralPath) {
+  const std::vector<std::string> fragments = {"Seoul and Tokyo",
+                                              " ",
+                                              "\n",
+                                              "> ",
+                                              "1. ",
+                                              "# ",
+                                              "[^1]",
+                                              "[^1]: note",
+                                              "[text](url (t))",
+                                              "[ref][id]",
+                                              "[id]: https://example.com",
+                                              "](",
+                                              "][",
+                                              "[^",
+                                              "```",
+                                              "—",
+                                              "…",
+                                              "Ḱorea's",
+                                              "東京都",
+                                              "ひらがな",
+                                              "Москва",
+                                              "e\xCC\x81",
+                                              "\xFF",
+                                              "\xE2\x80",
+                                              std::string(1, '\0'),
+                                              "*",
+                                              "|",
+                                              "well-known",
+                                              "3.14",
+                                              "_",
+                                              "'",
+                                              "\t",
+                                              "~~~",
+                                              "Zürich",
+                                              "«",
+                                              " ",
+                                              "<br>",
+                                              "1999"};
+  std::string text;
+  uint32_t state = 12345;  // a fixed linear congruential sequence: the same text every run
+  for (int i = 0; i < 1000; ++i) {
+    state = state * 1664525u + 1013904223u;
+    text += fragments[(state >> 8) % fragments.size()];
+  }
+  for (size_t length = 0; length <= text.size(); length += 7) {
+    const std::string_view prefix = std::string_view(text).substr(0, length);
+    ASSERT_EQ(CountWords(prefix), CountWordsWithoutAsciiFastPath(prefix)) << "length " << length;
+  }
+  EXPECT_GT(CountWords(text), 200);
 }
 
 TEST(ReadingMinutesTest, RoundsUpAtLeastOne) {

@@ -85,6 +85,19 @@ TEST(BenchDataTest, FillsASiteThatIsServed) {
   ASSERT_TRUE(page.has_value()) << page.error().ToString();
   EXPECT_EQ(page->status, 200);
   EXPECT_NE(page->body.find("<h2"), std::string::npos);
+
+  // The search index was filled with the articles: the first word of the article's slug (a
+  // word of its title) finds it, or others, among published articles.
+  const size_t slug_start = article.find('/', 1) + 1;
+  const std::string word = article.substr(slug_start, article.find('-', slug_start) - slug_start);
+  auto found = support::Fetch((*site)->port(), "/search?q=" + word);
+  ASSERT_TRUE(found.has_value()) << found.error().ToString();
+  EXPECT_EQ(found->status, 200);
+  bool hit = false;
+  for (const support::Link& link : support::Links(found->body)) {
+    hit = hit || std::regex_match(link.href, article_path);
+  }
+  EXPECT_TRUE(hit) << "searching '" << word << "' found no article";
 }
 
 }  // namespace

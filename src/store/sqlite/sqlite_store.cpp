@@ -31,6 +31,18 @@ constexpr std::string_view kWriterPragmas =
 constexpr std::string_view kBulkLoadPragmas =
     "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144";
 
+// Also for bulk_load: the search index stops merging its segments four at a time as it grows,
+// which at a million articles rewrites each entry some six times, and merges only when one level
+// holds 64 of them; FinishBulkLoad merges them all once. The settings are stored in the index.
+constexpr std::string_view kBulkLoadSearchSettings =
+    "INSERT INTO article_search (article_search, rank) VALUES ('automerge', 0); "
+    "INSERT INTO article_search (article_search, rank) VALUES ('crisismerge', 64)";
+// FTS5's defaults, back in force, and the segments merged into one.
+constexpr std::string_view kFinishBulkLoadSql =
+    "INSERT INTO article_search (article_search, rank) VALUES ('automerge', 4); "
+    "INSERT INTO article_search (article_search, rank) VALUES ('crisismerge', 16); "
+    "INSERT INTO article_search (article_search) VALUES ('optimize')";
+
 // Opens and configures one connection. SQLite reads the file lazily, so a first query is made
 // here: it is where a file that is not a database gets noticed.
 Result<std::unique_ptr<Db>> Connect(const std::string& path, int flags, bool writer) {
@@ -81,6 +93,9 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   }
   if (options.bulk_load) {
     if (auto set = (*writer)->Exec(kBulkLoadPragmas); !set) return base::Unexpected(set.error());
+    if (auto set = (*writer)->Exec(kBulkLoadSearchSettings); !set) {
+      return base::Unexpected(set.error());
+    }
   }
   // Lists that migration 0006 left to be worked out (see sqlite_related.h).
   if (auto related = sqlite::RefreshPendingRelated(**writer); !related) {
@@ -93,6 +108,15 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
     readers.push_back(std::move(*reader));
   }
   return std::make_unique<sqlite::SqliteStore>(std::move(*writer), std::move(readers));
+}
+
+Status FinishBulkLoad(const std::string& path) {
+  if (auto present = CheckPresence(path, false); !present) return present;
+  auto db = Connect(path, SQLITE_OPEN_READWRITE, true);
+  if (!db) return base::Unexpected(db.error());
+  // The merge rewrites the whole index: once, not to the log and again by the checkpoint.
+  if (auto set = (*db)->Exec(kBulkLoadPragmas); !set) return set;
+  return (*db)->Exec(kFinishBulkLoadSql);
 }
 
 namespace sqlite {
