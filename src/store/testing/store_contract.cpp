@@ -21,6 +21,7 @@ std::string StoreBackendName(const ::testing::TestParamInfo<StoreBackend>& info)
 
 void StoreContractTest::SetUp() {
   harness_ = GetParam().make_harness();
+  if (!harness_) GTEST_SKIP() << GetParam().name << ": " << GetParam().unavailable;
   auto opened = harness_->Open();
   ASSERT_TRUE(Succeeds(opened));
   store_ = std::move(*opened);

@@ -1,0 +1,163 @@
+// The Store contract run against PostgreSQL, plus what only the PostgreSQL backend does: opening
+// by URL, the error when the server is unreachable, migrating once when nodes start together,
+// and refusing databases it does not know.
+#include "store/postgres/postgres_store.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+#include <vector>
+
+#include "store/postgres/migrations.h"
+#include "store/postgres/pg_connection.h"
+#include "store/testing/postgres_harness.h"
+#include "store/testing/result_assertions.h"
+#include "store/testing/store_contract.h"
+
+namespace gazette::store {
+namespace {
+
+using base::ErrorCode;
+using postgres::Connection;
+
+INSTANTIATE_TEST_SUITE_P(Postgres, StoreContractTest, ::testing::Values(PostgresBackend()),
+                         StoreBackendName);
+
+// A fresh database for one test, with a raw connection for looking behind the store's back.
+class PostgresStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto server = PostgresTestServer();
+    if (!server) GTEST_SKIP() << kPostgresSkipped;
+    harness_ = PostgresHarness::Create(*server);
+    ASSERT_NE(harness_, nullptr);
+  }
+
+  std::unique_ptr<Connection> Raw() {
+    auto connection = Connection::Open(harness_->url());
+    EXPECT_TRUE(Succeeds(connection));
+    return connection ? std::move(*connection) : nullptr;
+  }
+
+  int64_t Count(Connection& connection, std::string_view sql) {
+    auto rows = connection.Query(sql);
+    EXPECT_TRUE(Succeeds(rows));
+    return rows && !rows->empty() ? rows->Int(0, 0) : -1;
+  }
+
+  std::unique_ptr<PostgresHarness> harness_;
+};
+
+TEST(PostgresOpenTest, UnreachableServerIsUnavailableNamingHostAndPort) {
+  // Port 1 on loopback: nothing listens there, and connecting is refused at once.
+  auto store = OpenPostgresStore("postgresql://gazette@127.0.0.1:1/gazette?connect_timeout=5");
+  ASSERT_TRUE(FailsWith(store, ErrorCode::kUnavailable));
+  EXPECT_TRUE(store.error().message().starts_with("cannot reach the database at 127.0.0.1:1: "))
+      << store.error().message();
+}
+
+TEST(PostgresOpenTest, UrlOfAnotherSchemeIsInvalidArgument) {
+  EXPECT_TRUE(FailsWith(OpenPostgresStore("sqlite:gazette.db"), ErrorCode::kInvalidArgument));
+  EXPECT_TRUE(FailsWith(OpenPostgresStore("postgresql://127.0.0.1/x", {.connections = 0}),
+                        ErrorCode::kInvalidArgument));
+}
+
+TEST_F(PostgresStoreTest, NewDatabaseGetsEveryMigrationRecordedOnce) {
+  ASSERT_TRUE(Succeeds(harness_->Open()));
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  EXPECT_EQ(Count(*raw, "SELECT max(version) FROM schema_version"),
+            postgres::LatestSchemaVersion());
+  EXPECT_EQ(Count(*raw, "SELECT count(*) FROM schema_version"), postgres::LatestSchemaVersion());
+  auto names = raw->Query("SELECT name FROM schema_version ORDER BY version");
+  ASSERT_TRUE(Succeeds(names));
+  const auto migrations = postgres::EmbeddedMigrations();
+  ASSERT_EQ(names->size(), static_cast<int>(migrations.size()));
+  for (int i = 0; i < names->size(); ++i) EXPECT_EQ(names->Text(i, 0), migrations[i].name);
+}
+
+TEST_F(PostgresStoreTest, NodesStartingTogetherMigrateOnce) {
+  constexpr int kNodes = 4;
+  std::vector<base::Result<std::unique_ptr<Store>>> stores;
+  for (int i = 0; i < kNodes; ++i) stores.emplace_back(nullptr);
+  std::vector<std::thread> nodes;
+  for (int i = 0; i < kNodes; ++i) {
+    nodes.emplace_back([&, i] { stores[i] = harness_->Open(); });
+  }
+  for (std::thread& node : nodes) node.join();
+  for (auto& store : stores) EXPECT_TRUE(Succeeds(store));
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  EXPECT_EQ(Count(*raw, "SELECT count(*) FROM schema_version"), postgres::LatestSchemaVersion());
+}
+
+TEST_F(PostgresStoreTest, DatabaseOfAnotherProgramIsRefusedAndUntouched) {
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  ASSERT_TRUE(Succeeds(raw->Exec("CREATE TABLE invoices (id bigint)")));
+  auto store = harness_->Open();
+  ASSERT_TRUE(FailsWith(store, ErrorCode::kInternal));
+  EXPECT_NE(store.error().message().find("not a Gazette database"), std::string::npos);
+  EXPECT_EQ(Count(*raw, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"), 1);
+}
+
+TEST_F(PostgresStoreTest, NewerSchemaIsInvalidArgument) {
+  ASSERT_TRUE(Succeeds(harness_->Open()));
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  ASSERT_TRUE(Succeeds(raw->Exec(
+      "INSERT INTO schema_version (version, name, applied_at) VALUES (999, '0999_future', 0)")));
+  auto store = harness_->Open();
+  ASSERT_TRUE(FailsWith(store, ErrorCode::kInvalidArgument));
+  EXPECT_EQ(store.error().message(), "database schema version 999 is newer than this gazette (" +
+                                         std::to_string(postgres::LatestSchemaVersion()) + ")");
+}
+
+TEST_F(PostgresStoreTest, MigrationSixFillsThePlainTextOfEarlierArticles) {
+  // A database at version 5 with one published article, as an older gazette left it.
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  ASSERT_TRUE(Succeeds(
+      raw->Exec("CREATE TABLE schema_version (version bigint PRIMARY KEY, name text NOT NULL, "
+                "applied_at bigint NOT NULL)")));
+  for (const postgres::Migration& migration : postgres::EmbeddedMigrations()) {
+    if (migration.version > 5) break;
+    ASSERT_TRUE(Succeeds(raw->Exec(migration.sql))) << migration.name;
+    ASSERT_TRUE(Succeeds(raw->Query("INSERT INTO schema_version VALUES ($1, $2, 0)",
+                                    int64_t{migration.version}, migration.name)));
+  }
+  ASSERT_TRUE(Succeeds(raw->Exec(
+      "INSERT INTO sections (slug, name, kind) VALUES ('world', 'World', 'topic');"
+      "INSERT INTO articles (slug, title, status, section_id, body_md) "
+      "VALUES ('a', 'Title', 'published', 1, 'A *marked* [link](https://x.example/zebra)')")));
+
+  ASSERT_TRUE(Succeeds(harness_->Open()));
+  auto text = raw->Query("SELECT body_text FROM articles WHERE slug = 'a'");
+  ASSERT_TRUE(Succeeds(text));
+  EXPECT_EQ(text->Text(0, 0).find('*'), std::string::npos) << text->Text(0, 0);
+  EXPECT_NE(text->Text(0, 0).find("marked"), std::string::npos) << text->Text(0, 0);
+  // The index holds the plain text: the link's target is no word of it.
+  EXPECT_EQ(Count(*raw,
+                  "SELECT count(*) FROM article_search "
+                  "WHERE document @@ to_tsquery('gazette_search', 'zebra')"),
+            0);
+  EXPECT_EQ(Count(*raw,
+                  "SELECT count(*) FROM article_search "
+                  "WHERE document @@ to_tsquery('gazette_search', 'marked')"),
+            1);
+}
+
+TEST_F(PostgresStoreTest, CheckIntegrityPassesOnAFreshDatabaseAndFindsWrongCounts) {
+  auto store = harness_->Open();
+  ASSERT_TRUE(Succeeds(store));
+  EXPECT_TRUE(Succeeds((*store)->CheckIntegrity()));
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  ASSERT_TRUE(Succeeds(raw->Exec(
+      "INSERT INTO sections (slug, name, kind) VALUES ('world', 'World', 'topic');"
+      "INSERT INTO article_counts (section_id, status, count) VALUES (1, 'published', 3)")));
+  EXPECT_TRUE(FailsWith((*store)->CheckIntegrity(), ErrorCode::kInternal));
+}
+
+}  // namespace
+}  // namespace gazette::store
