@@ -23,6 +23,21 @@ inline constexpr std::string_view kAuthorColumns = "id, slug, name, bio, user_id
 inline constexpr std::string_view kPartnerColumns =
     "id, slug, name, url, feed_url, credit, description";
 inline constexpr std::string_view kTagColumns = "id, slug, name";
+// An article without its bodies, from the table aliased "a".
+inline constexpr std::string_view kArticleColumns =
+    "a.id, a.slug, a.title, a.dek, a.status, a.section_id, a.partner_id, a.original_url, "
+    "a.published_at, a.updated_at, a.word_count, a.lead_image_id, a.lead_image_alt, "
+    "a.created_by, a.version";
+// An article with its bodies, from the table aliased "a".
+inline const std::string kArticleColumnsWithBody =
+    std::string(kArticleColumns) + ", a.body_md, a.body_html";
+inline constexpr std::string_view kRevisionColumns =
+    "id, article_id, title, dek, body_md, status, editor_id, created_at";
+// An image without its variants.
+inline constexpr std::string_view kMediaColumns =
+    "id, sha256, original_mime, filename, width, height, uploaded_by, created_at";
+// A variant without its bytes; ReadMediaVariant reads the bytes from column 4 when asked.
+inline constexpr std::string_view kMediaVariantColumns = "media_id, format, width, height";
 inline constexpr std::string_view kUserColumns =
     "id, email, name, role, password_hash, totp_secret, disabled, created_at";
 // A session, from the table aliased "s".
@@ -40,6 +55,27 @@ Result<content::Tag> ReadTag(const Rows& rows, int row);
 Result<content::User> ReadUser(const Rows& rows, int row);
 Result<content::Session> ReadSession(const Rows& rows, int row);
 Result<content::ApiToken> ReadApiToken(const Rows& rows, int row);
+Result<content::Revision> ReadRevision(const Rows& rows, int row);
+// variants is left empty.
+Result<content::Media> ReadMedia(const Rows& rows, int row);
+// The variant's bytes too when `with_bytes` (column 4); column 0, media_id, is not read.
+Result<content::MediaVariant> ReadMediaVariant(const Rows& rows, int row, bool with_bytes);
+// Reads the bodies too when `with_body`; author_ids and tag_ids are left empty.
+Result<content::Article> ReadArticle(const Rows& rows, int row, bool with_body);
+
+// InvalidArgument unless limit is 1..1000 and offset is not negative.
+Status CheckPage(int limit, int offset);
+
+// InvalidArgument "no WHAT with id N" unless `exists` (which takes the id as $1) finds a row.
+Status RequireRow(Connection& connection, std::string_view exists, int64_t id,
+                  std::string_view what);
+
+// Fills author_ids (in byline order) and tag_ids (in the order given) of every article, with
+// one query per link table whatever the number of articles.
+Status FillArticleLinks(Connection& connection, std::vector<content::Article>& articles);
+
+// The articles of `rows` (selecting kArticleColumns), without bodies, with their links.
+Result<std::vector<content::Article>> LoadArticleListing(Connection& connection, const Rows& rows);
 
 // A time as stored: whole seconds since the Unix epoch.
 inline int64_t UnixSeconds(base::Seconds time) { return time.time_since_epoch().count(); }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "store/postgres/migrations.h"
+#include "store/postgres/postgres_related.h"
 #include "store/postgres/postgres_store_internal.h"
 
 namespace gazette::store {
@@ -25,6 +26,10 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url,
   }
   if (auto migrated = postgres::ApplyMigrations(*connections.front()); !migrated) {
     return base::Unexpected(migrated.error());
+  }
+  // Lists that migration 0006 left to be worked out.
+  if (auto related = postgres::RefreshPendingRelated(*connections.front()); !related) {
+    return base::Unexpected(related.error());
   }
   return std::make_unique<postgres::PostgresStore>(std::move(connections));
 }
