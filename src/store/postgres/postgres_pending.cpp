@@ -18,8 +18,4 @@ Result<std::vector<int64_t>> PostgresStore::CreateArticles(
   return base::Unexpected(NotYet("CreateArticles"));
 }
 
-Result<SearchPage> PostgresStore::SearchArticles(const SearchQuery& /*query*/) {
-  return base::Unexpected(NotYet("SearchArticles"));
-}
-
 }  // namespace gazette::store::postgres
