@@ -20,10 +20,17 @@ std::string Field(const PGresult* result, int field) {
   return value == nullptr ? "" : value;
 }
 
-// libpq's messages end in a newline.
+// libpq's message on one line: its lines (the second one indented by a tab) joined by spaces.
 std::string Trimmed(const char* message) {
-  std::string text = message == nullptr ? "" : message;
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  std::string text;
+  for (const char* c = message == nullptr ? "" : message; *c != '\0'; ++c) {
+    if (*c == '\n' || *c == '\t') {
+      if (!text.empty() && text.back() != ' ') text += ' ';
+    } else {
+      text += *c;
+    }
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
 }
 
