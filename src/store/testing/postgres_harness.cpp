@@ -1,5 +1,6 @@
 #include "store/testing/postgres_harness.h"
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -7,7 +8,6 @@
 #include <random>
 
 #include "store/postgres/pg_connection.h"
-#include "store/testing/result_assertions.h"
 
 namespace gazette::store {
 namespace {

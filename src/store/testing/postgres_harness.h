@@ -9,7 +9,7 @@
 #include <string>
 
 #include "store/postgres/postgres_store.h"
-#include "store/testing/store_contract.h"
+#include "store/testing/store_harness.h"
 
 namespace gazette::store {
 
