@@ -14,6 +14,8 @@ constexpr std::string_view kForeignKeyViolation = "23503";
 constexpr std::string_view kCheckViolation = "23514";
 constexpr std::string_view kNotNullViolation = "23502";
 constexpr std::string_view kConnectionExceptionClass = "08";
+constexpr std::string_view kSerializationFailure = "40001";
+constexpr std::string_view kDeadlockDetected = "40P01";
 
 std::string Field(const PGresult* result, int field) {
   const char* value = result == nullptr ? nullptr : PQresultErrorField(result, field);
@@ -151,6 +153,8 @@ Result<Rows> Connection::Check(PGresult* raw) {
   const ExecStatusType status = PQresultStatus(raw);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     Error error = ErrorFromResult(raw, conn_, where_);
+    const std::string state = Field(raw, PG_DIAG_SQLSTATE);
+    if (state == kSerializationFailure || state == kDeadlockDetected) lost_a_race_ = true;
     PQclear(raw);
     return base::Unexpected(std::move(error));
   }

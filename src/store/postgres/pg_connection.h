@@ -102,6 +102,12 @@ class Connection {
   }
   Result<Rows> QueryParams(std::string_view sql, const std::vector<Param>& params);
 
+  // Whether a statement failed, since the last ClearLostRace, only because a concurrent
+  // transaction got in its way (a deadlock or serialization failure): the same transaction
+  // tried again may well succeed.
+  bool LostARace() const { return lost_a_race_; }
+  void ClearLostRace() { lost_a_race_ = false; }
+
   // Whether the connection still works; Reset tries to connect again when it does not.
   bool IsBroken() const;
   void Reset();
@@ -117,6 +123,7 @@ class Connection {
 
   PGconn* conn_;
   std::string where_;
+  bool lost_a_race_ = false;
   // Statement text -> name of the statement prepared for it on this connection.
   std::unordered_map<std::string, std::string> prepared_;
 };

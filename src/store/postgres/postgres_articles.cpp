@@ -1,4 +1,6 @@
 // PostgresStore: articles with their author and tag links, moved-article history, page views.
+#include <algorithm>
+#include <numeric>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -39,7 +41,13 @@ Status ReplaceLinks(Connection& connection, std::string_view remove, std::string
   if (auto removed = connection.Query(remove, article_id); !removed) {
     return base::Unexpected(removed.error());
   }
-  for (size_t position = 0; position < ids.size(); ++position) {
+  // In order of id, whatever their positions: the count triggers then lock author_counts and
+  // tag_counts rows in the same order in every writer, which cannot deadlock on them.
+  std::vector<size_t> positions(ids.size());
+  std::iota(positions.begin(), positions.end(), size_t{0});
+  std::sort(positions.begin(), positions.end(),
+            [&ids](size_t a, size_t b) { return ids[a] < ids[b]; });
+  for (size_t position : positions) {
     auto inserted =
         connection.Query(insert, article_id, ids[position], static_cast<int64_t>(position));
     if (!inserted) return base::Unexpected(inserted.error());

@@ -114,16 +114,35 @@ class PostgresStore final : public Store {
   }
 
   // Runs body(Connection&) -> Result<T> inside one write transaction, committed only when body
-  // succeeds: a failed write leaves nothing behind.
+  // succeeds: a failed write leaves nothing behind. Concurrent writers can deadlock on the rows
+  // that triggers keep (counts, index entries) when they lock them in different orders;
+  // PostgreSQL then aborts one of them, and that one runs again, whole, a few times at most.
   template <class Body>
   std::invoke_result_t<Body, Connection&> Write(Body&& body) {
-    return InTransaction("BEGIN", std::forward<Body>(body));
+    constexpr int kAttempts = 5;
+    for (int attempt = 1;; ++attempt) {
+      bool lost_a_race = false;
+      auto result = InTransaction("BEGIN", body, &lost_a_race);
+      if (result || !lost_a_race || attempt == kAttempts) return result;
+    }
+  }
+
+  // `lost_a_race`, when given, tells whether a failure came from a concurrent transaction.
+  template <class Body>
+  std::invoke_result_t<Body, Connection&> InTransaction(std::string_view begin, Body&& body,
+                                                        bool* lost_a_race = nullptr) {
+    ConnectionPool::Lease lease = pool_.Acquire();
+    Connection& connection = lease.connection();
+    connection.ClearLostRace();
+    auto result = RunInTransaction(connection, begin, body);
+    if (lost_a_race != nullptr) *lost_a_race = !result && connection.LostARace();
+    return result;
   }
 
   template <class Body>
-  std::invoke_result_t<Body, Connection&> InTransaction(std::string_view begin, Body&& body) {
-    ConnectionPool::Lease lease = pool_.Acquire();
-    Connection& connection = lease.connection();
+  static std::invoke_result_t<Body, Connection&> RunInTransaction(Connection& connection,
+                                                                  std::string_view begin,
+                                                                  Body& body) {
     if (auto began = connection.Exec(begin); !began) return base::Unexpected(began.error());
     auto result = body(connection);
     if (!result) {
