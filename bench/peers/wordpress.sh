@@ -217,7 +217,7 @@ SQL
 # measurement must not start on top of them.
 WordPressWaitIdle() {
   local i status active queue
-  for ((i = 0; i < 600; i++)); do
+  for ((i = 0; i < 3000; i++)); do
     status=$(curl -s --max-time 60 "$WP_URL/fpm-status" || true)
     active=$(awk -F': +' '/^active processes/ { print $2 }' <<<"$status")
     queue=$(awk -F': +' '/^listen queue:/ { print $2 }' <<<"$status")
@@ -225,7 +225,7 @@ WordPressWaitIdle() {
     [[ $active == 1 && $queue == 0 ]] && return 0
     sleep 0.2
   done
-  Log "warning: php-fpm still busy after 120 s"
+  Log "warning: php-fpm still busy after 10 minutes"
 }
 
 WordPressStop() {

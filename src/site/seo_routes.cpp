@@ -87,16 +87,21 @@ struct Catalog {
   std::map<int64_t, content::Section> sections;
   std::map<int64_t, content::Partner> partners;
 
-  // The article's own absolute URL when this site is where engines should index it; nullopt for
-  // a partner piece whose canonical page is the original or that asks for noindex (as its page's
-  // <head> says), and for an article in an unknown section.
+  // Whether engines should index here an article by this partner (nullopt: the site's own)
+  // with or without an original_url: not a partner piece whose canonical page is the original
+  // or that asks for noindex (as its page's <head> says).
+  bool IndexedHere(const std::optional<int64_t>& partner_id, bool has_original_url) const {
+    if (!partner_id) return true;
+    auto partner = partners.find(*partner_id);
+    if (partner == partners.end()) return false;
+    if (partner->second.credit == content::PartnerCredit::kNoindex) return false;
+    return !has_original_url;
+  }
+
+  // The article's own absolute URL when it is IndexedHere; nullopt for one that is not, and for
+  // an article in an unknown section.
   std::optional<std::string> IndexedUrl(const content::Article& article) const {
-    if (article.partner_id) {
-      auto partner = partners.find(*article.partner_id);
-      if (partner == partners.end()) return std::nullopt;
-      if (partner->second.credit == content::PartnerCredit::kNoindex) return std::nullopt;
-      if (!article.original_url.empty()) return std::nullopt;
-    }
+    if (!IndexedHere(article.partner_id, !article.original_url.empty())) return std::nullopt;
     auto section = sections.find(article.section_id);
     if (section == sections.end()) return std::nullopt;
     return config.url + ArticleUrl(section->second, article);
@@ -127,18 +132,20 @@ class Sitemaps {
   }
 
   // The index: pages, news, and one sitemap per month with indexed articles, newest first,
-  // each dated by the latest update among its articles.
+  // each dated by the latest update among its articles. From the store's counts by month, not
+  // the articles: a large archive has a few rows per month and a million articles. (Sections
+  // cannot be removed, so every published article has a known one and counts here.)
   Result<Response> Index() const {
     auto catalog = LoadCatalog();
     if (!catalog) return base::Unexpected(catalog.error());
+    auto groups = store_.ListPublishedMonths();
+    if (!groups) return base::Unexpected(groups.error());
     std::map<Month, base::Seconds, std::greater<>> months;
-    auto scanned = ForEachPublished([&](const content::Article& article) {
-      if (!catalog->IndexedUrl(article)) return true;
-      base::Seconds& lastmod = months[MonthOf(article.published_at)];
-      lastmod = std::max(lastmod, article.updated_at);
-      return true;
-    });
-    if (!scanned) return base::Unexpected(scanned.error());
+    for (const store::PublishedMonth& group : *groups) {
+      if (!catalog->IndexedHere(group.partner_id, group.has_original_url)) continue;
+      base::Seconds& lastmod = months[MonthOf(group.month)];
+      lastmod = std::max(lastmod, group.last_updated_at);
+    }
     const std::string base = catalog->config.url + "/sitemaps/";
     std::vector<SitemapEntry> entries{{.url = base + "pages.xml", .lastmod = std::nullopt},
                                       {.url = base + "news.xml", .lastmod = std::nullopt}};

@@ -129,6 +129,58 @@ TEST_F(SeoTest, TheSitemapIndexListsPagesNewsAndEachMonthWithArticlesDatedByItsL
   EXPECT_EQ(Locations(doc, "sitemap"), expected);
 }
 
+// The index is dated from counts the store keeps by month: each date follows the articles at
+// once, without the index reading them.
+TEST_F(SeoTest, TheSitemapIndexDatesEachMonthRightAfterAnEditAnUnpublishAndAMove) {
+  const auto index = [this] { return Locations(ParseXml(Get("/sitemap.xml")), "sitemap"); };
+  const std::string november = Url("/sitemaps/articles-2026-11.xml");
+  const std::string october = Url("/sitemaps/articles-2026-10.xml");
+  ASSERT_EQ(index()[november], "2026-11-27T06:00:00Z");  // Harbour's
+
+  // Edited an hour ago, Cheap Drones dates November.
+  content::Article drones = store().GetArticle(ids_.drones).value();
+  drones.updated_at = clock_.Now() - std::chrono::hours(1);
+  ASSERT_TRUE(store().UpdateArticle(drones).has_value());
+  EXPECT_EQ(index()[november], "2026-11-28T11:00:00Z");
+
+  // Unpublished now, it no longer does: Harbour's update is again November's latest.
+  drones = store().GetArticle(ids_.drones).value();
+  drones.status = content::ArticleStatus::kArchived;
+  drones.updated_at = clock_.Now();
+  ASSERT_TRUE(store().UpdateArticle(drones).has_value());
+  EXPECT_EQ(index()[november], "2026-11-27T06:00:00Z");
+
+  // Harbour moved back to October takes its date there; November, with only Border Talks
+  // (canonical at Lakeside) left, is not listed.
+  content::Article harbour = store().GetArticle(ids_.harbour).value();
+  harbour.published_at = base::ParseIso8601("2026-10-15T09:00:00Z").value();
+  ASSERT_TRUE(store().UpdateArticle(harbour).has_value());
+  const std::map<std::string, std::string> expected = {{Url("/sitemaps/pages.xml"), ""},
+                                                       {Url("/sitemaps/news.xml"), ""},
+                                                       {october, "2026-11-27T06:00:00Z"}};
+  EXPECT_EQ(index(), expected);
+}
+
+// A month whose published articles are all indexed elsewhere is not listed; which those are
+// follows the partner's credit as soon as it changes.
+TEST_F(SeoTest, TheSitemapIndexLeavesOutMonthsOfPiecesIndexedElsewhere) {
+  const auto index = [this] { return Locations(ParseXml(Get("/sitemap.xml")), "sitemap"); };
+  const std::string october = Url("/sitemaps/articles-2026-10.xml");
+  PartnerPiece("quiet", content::PartnerCredit::kNoindex, "", std::chrono::hours(24 * 40));
+  PartnerPiece("elsewhere", content::PartnerCredit::kCanonical, "https://elsewhere.example/a",
+               std::chrono::hours(24 * 41));
+  EXPECT_FALSE(index().contains(october));
+
+  const int64_t piece =
+      PartnerPiece("own", content::PartnerCredit::kCanonical, "", std::chrono::hours(24 * 42));
+  EXPECT_EQ(index()[october], "2026-10-17T12:00:00Z");
+  content::Partner own =
+      store().GetPartner(store().GetArticle(piece).value().partner_id.value()).value();
+  own.credit = content::PartnerCredit::kNoindex;
+  ASSERT_TRUE(store().UpdatePartner(own).has_value());
+  EXPECT_FALSE(index().contains(october));
+}
+
 TEST_F(SeoTest, AMonthSitemapListsItsIndexedArticlesWithTheirLastUpdate) {
   PartnerPiece("quiet", content::PartnerCredit::kNoindex, "", std::chrono::hours(5));
   PartnerPiece("own", content::PartnerCredit::kCanonical, "", std::chrono::hours(6));

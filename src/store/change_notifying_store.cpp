@@ -201,6 +201,10 @@ Result<int64_t> ChangeNotifyingStore::CountPublished(const ArticleQuery& query) 
   return inner_->CountPublished(query);
 }
 
+Result<std::vector<PublishedMonth>> ChangeNotifyingStore::ListPublishedMonths() {
+  return inner_->ListPublishedMonths();
+}
+
 Result<SearchPage> ChangeNotifyingStore::SearchArticles(const SearchQuery& query) {
   return inner_->SearchArticles(query);
 }

@@ -63,6 +63,7 @@ class ChangeNotifyingStore final : public Store {
   Result<content::Article> GetArticleBySlug(std::string_view slug) override;
   Result<std::vector<content::Article>> ListPublished(const ArticleQuery& query) override;
   Result<int64_t> CountPublished(const ArticleQuery& query) override;
+  Result<std::vector<PublishedMonth>> ListPublishedMonths() override;
   Result<SearchPage> SearchArticles(const SearchQuery& query) override;
   Result<std::vector<content::Article>> ListRelated(int64_t article_id, int limit) override;
   Result<std::vector<content::Article>> ListArticles(const ArticleFilter& filter) override;

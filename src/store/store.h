@@ -43,6 +43,17 @@ struct ArticleQuery {
 // `before`); with no filter or one, it is exact whatever the number, read from kept counts.
 inline constexpr int64_t kCountedAtMost = 10'000;
 
+// The published articles of one month (UTC) that have the same partner and either both have an
+// original_url or both have none: how many there are and when the latest of them was updated.
+// A sitemap index dates each month from these without reading its articles.
+struct PublishedMonth {
+  base::Seconds month{};              // the month's first second (UTC)
+  std::optional<int64_t> partner_id;  // nullopt: the site's own articles
+  bool has_original_url = false;      // their original_url is not empty
+  int64_t count = 0;                  // > 0
+  base::Seconds last_updated_at{};    // the greatest updated_at among them
+};
+
 // Which articles of any status a newsroom listing wants. Filters combine with AND.
 struct ArticleFilter {
   std::optional<content::ArticleStatus> status;
@@ -202,6 +213,11 @@ class Store {
   // How many published articles match the query's filters and `before` (limit and offset
   // ignored), up to kCountedAtMost when more than one of them is given (see there).
   virtual Result<int64_t> CountPublished(const ArticleQuery& query) = 0;
+  // Every month, partner and original_url kind with published articles (see PublishedMonth),
+  // newest month first, then by partner (own articles first) and without an original_url first.
+  // Read from kept counts: as quick on a million articles as on ten, and right after every
+  // publish, edit, unpublish and change of date in the same transaction.
+  virtual Result<std::vector<PublishedMonth>> ListPublishedMonths() = 0;
 
   // The published articles matching `query`, best match first: a match in the title counts
   // most, then the dek, the author and tag names, and the body. The body is searched, and its

@@ -383,6 +383,26 @@ Result<int64_t> SqliteStore::CountPublished(const ArticleQuery& query) {
   });
 }
 
+Result<std::vector<PublishedMonth>> SqliteStore::ListPublishedMonths() {
+  // published_months (0008) is kept in this order by its key: it needs no sort.
+  static constexpr std::string_view kSql =
+      "SELECT month, partner_id, has_original_url, count, last_updated_at FROM published_months "
+      "ORDER BY month DESC, partner_id, has_original_url";
+  return Read([](Db& db) -> Result<std::vector<PublishedMonth>> {
+    auto query = db.Prepare(kSql);
+    if (!query) return base::Unexpected(query.error());
+    return ReadAll(*query, [](const Statement& row) -> Result<PublishedMonth> {
+      const int64_t partner_id = row.Int(1);
+      return PublishedMonth{
+          .month = base::Seconds(std::chrono::seconds(row.Int(0))),
+          .partner_id = partner_id == 0 ? std::nullopt : std::optional<int64_t>(partner_id),
+          .has_original_url = row.Int(2) != 0,
+          .count = row.Int(3),
+          .last_updated_at = base::Seconds(std::chrono::seconds(row.Int(4)))};
+    });
+  });
+}
+
 Status SqliteStore::AddViews(std::span<const ViewCount> views) {
   if (views.empty()) return base::Ok();
   return Write([views](Db& db) -> Status {

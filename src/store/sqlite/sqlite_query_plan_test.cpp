@@ -194,6 +194,7 @@ TEST_F(QueryPlanTest, NoReaderQueryWalksOrSortsAllArticles) {
     EXPECT_TRUE(Succeeds(store.SearchArticles(search)));
   }
   EXPECT_TRUE(Succeeds(store.MostViewed(90, 6)));
+  EXPECT_TRUE(Succeeds(store.ListPublishedMonths()));
   EXPECT_TRUE(Succeeds(store.ListRelated(article, 4)));
   EXPECT_TRUE(Succeeds(store.GetArticle(article)));
   EXPECT_TRUE(Succeeds(store.GetPublishedArticle(section, "piece-1")));
@@ -217,6 +218,29 @@ TEST_F(QueryPlanTest, NoReaderQueryWalksOrSortsAllArticles) {
   });
   ASSERT_GT(statements.size(), 40u);  // the observer saw the listings, counts and searches
   EXPECT_EQ(ProblemsOf(statements), "");
+}
+
+// The sitemap index is dated from the kept month counts alone (0008), in their key's order: it
+// reads neither articles nor a sort, however large the archive.
+TEST_F(QueryPlanTest, TheSitemapMonthsReadOnlyTheKeptCounts) {
+  std::set<std::string> statements;
+  std::mutex mutex;
+  sqlite::SetPrepareObserverForTesting([&](std::string_view sql) {
+    std::lock_guard lock(mutex);
+    statements.emplace(sql);
+  });
+  EXPECT_TRUE(Succeeds(store_->ListPublishedMonths()));
+  sqlite::SetPrepareObserverForTesting(nullptr);
+  std::erase_if(statements, [](const std::string& sql) {
+    return sql.starts_with("BEGIN") || sql == "COMMIT" || sql == "ROLLBACK";
+  });
+  ASSERT_EQ(statements.size(), 1u);
+  const std::vector<PlanRow> plan = Explain(*raw_, *statements.begin());
+  ASSERT_FALSE(plan.empty());
+  for (const PlanRow& row : plan) {
+    EXPECT_EQ(LoopTable(row.detail), "published_months") << Describe(plan);
+    EXPECT_FALSE(row.detail.starts_with("USE TEMP B-TREE")) << Describe(plan);
+  }
 }
 
 // The check finds what the store's queries did before they were bounded: reading every row of

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -130,31 +131,96 @@ Status CheckForeignKeys(Db& db) {
                              " rows break foreign keys (first: " + first + ")");
 }
 
-// Internal unless the copies the schema keeps for fast listings agree with the articles: the
-// status and published_at of author and tag links, and the counts in article_counts.
-Status CheckDerivedData(Db& db) {
+// Internal unless the status and published_at that author and tag links copy from their article
+// (for fast listings) agree with it.
+Status CheckLinkCopies(Db& db) {
   auto check = db.Prepare(
-      "SELECT (SELECT count(*) FROM (SELECT article_id, status, published_at FROM article_authors "
+      "SELECT count(*) FROM (SELECT article_id, status, published_at FROM article_authors "
       "  UNION ALL SELECT article_id, status, published_at FROM article_tags) l "
       "  JOIN articles a ON a.id = l.article_id "
-      "  WHERE l.status IS NOT a.status OR l.published_at IS NOT a.published_at), "
-      "(SELECT count(*) FROM article_counts c WHERE c.count <> (SELECT count(*) FROM articles a "
-      "  WHERE a.section_id = c.section_id AND a.status = c.status)) + "
-      "(SELECT count(*) FROM (SELECT DISTINCT section_id, status FROM articles) t "
-      "  WHERE NOT EXISTS (SELECT 1 FROM article_counts c "
-      "  WHERE c.section_id = t.section_id AND c.status = t.status))");
+      "  WHERE l.status IS NOT a.status OR l.published_at IS NOT a.published_at");
   if (!check) return base::Unexpected(check.error());
   auto row = check->Step();
   if (!row) return base::Unexpected(row.error());
-  const int64_t bad_links = check->Int(0);
-  const int64_t bad_counts = check->Int(1);
-  if (bad_links > 0) {
+  if (const int64_t bad_links = check->Int(0); bad_links > 0) {
     return base::InternalError(db.path() + ": " + std::to_string(bad_links) +
                                " author or tag links disagree with their article's status or date");
   }
-  if (bad_counts > 0) {
-    return base::InternalError(db.path() + ": " + std::to_string(bad_counts) +
-                               " article counts by section and status are wrong");
+  return base::Ok();
+}
+
+// A table of counts that triggers keep (0001, 0007, 0008), and the query that counts afresh what
+// it should hold: its key columns, then `count` (and `last_updated_at` when `dated`).
+struct KeptCounts {
+  std::string_view table;
+  std::vector<std::string_view> key;
+  std::string_view recount;
+  bool dated = false;
+};
+
+const std::vector<KeptCounts>& AllKeptCounts() {
+  static const std::vector<KeptCounts> kAll = {
+      {"article_counts",
+       {"section_id", "status"},
+       "SELECT section_id, status, count(*) AS count FROM articles GROUP BY 1, 2"},
+      {"author_counts",
+       {"author_id", "status"},
+       "SELECT author_id, status, count(*) AS count FROM article_authors GROUP BY 1, 2"},
+      {"tag_counts",
+       {"tag_id", "status"},
+       "SELECT tag_id, status, count(*) AS count FROM article_tags GROUP BY 1, 2"},
+      {"partner_counts",
+       {"partner_id", "status"},
+       "SELECT partner_id, status, count(*) AS count FROM articles WHERE partner_id IS NOT NULL "
+       "GROUP BY 1, 2"},
+      {"published_months",
+       {"month", "partner_id", "has_original_url"},
+       "SELECT unixepoch(published_at, 'unixepoch', 'start of month') AS month, "
+       "coalesce(partner_id, 0) AS partner_id, original_url <> '' AS has_original_url, "
+       "count(*) AS count, max(updated_at) AS last_updated_at FROM articles "
+       "WHERE status = 'published' GROUP BY 1, 2, 3",
+       true},
+  };
+  return kAll;
+}
+
+// The first row of the kept table that disagrees with the recount, or that the recount has and
+// the table lacks: its key ("section_id=3, status='published'"), the kept and the true count,
+// and when dated the kept and the true latest update. A kept count of 0 matches no articles.
+std::string MismatchSql(const KeptCounts& kept) {
+  std::string key = "''";
+  std::string on;
+  for (std::string_view column : kept.key) {
+    const std::string c(column);
+    key += std::string(key == "''" ? " || '" : " || ', ") + c + "=' || quote(coalesce(k." + c +
+           ", r." + c + "))";
+    on += std::string(on.empty() ? "" : " AND ") + "r." + c + " = k." + c;
+  }
+  std::string sql = "SELECT " + key + ", coalesce(k.count, 0), coalesce(r.count, 0)";
+  sql += kept.dated ? ", k.last_updated_at, r.last_updated_at" : ", NULL, NULL";
+  sql += " FROM " + std::string(kept.table) + " k FULL JOIN (" + std::string(kept.recount) +
+         ") r ON " + on + " WHERE coalesce(k.count, 0) <> coalesce(r.count, 0)";
+  if (kept.dated) sql += " OR k.last_updated_at IS NOT r.last_updated_at";
+  return sql + " LIMIT 1";
+}
+
+// Internal naming the table and key of the first kept count (or latest update) that a recount
+// of the articles and their links contradicts.
+Status CheckKeptCounts(Db& db) {
+  for (const KeptCounts& kept : AllKeptCounts()) {
+    auto check = db.Prepare(MismatchSql(kept));
+    if (!check) return base::Unexpected(check.error());
+    auto row = check->Step();
+    if (!row) return base::Unexpected(row.error());
+    if (!*row) continue;
+    const std::string where =
+        db.path() + ": " + std::string(kept.table) + " (" + check->Text(0) + ")";
+    if (check->Int(1) != check->Int(2)) {
+      return base::InternalError(where + " counts " + std::to_string(check->Int(1)) +
+                                 " articles, but there are " + std::to_string(check->Int(2)));
+    }
+    return base::InternalError(where + " dates the latest update " + std::to_string(check->Int(3)) +
+                               ", but it is " + std::to_string(check->Int(4)));
   }
   return base::Ok();
 }
@@ -200,7 +266,8 @@ Status SqliteStore::CheckIntegrity() {
     if (checked) checked = CheckForeignKeys(db);
     if (checked) checked = CheckVersion(db);
     if (checked) checked = CheckUnenforcedReferences(db);
-    if (checked) checked = CheckDerivedData(db);
+    if (checked) checked = CheckLinkCopies(db);
+    if (checked) checked = CheckKeptCounts(db);
     return checked;
   });
 }

@@ -57,6 +57,7 @@ class SqliteStore final : public Store {
   Result<content::Article> GetArticleBySlug(std::string_view slug) override;
   Result<std::vector<content::Article>> ListPublished(const ArticleQuery& query) override;
   Result<int64_t> CountPublished(const ArticleQuery& query) override;
+  Result<std::vector<PublishedMonth>> ListPublishedMonths() override;
   Result<std::vector<content::Article>> ListArticles(const ArticleFilter& filter) override;
   Result<int64_t> CountArticles(const ArticleFilter& filter) override;
   Result<std::vector<int64_t>> PublishDueArticles(base::Seconds now) override;

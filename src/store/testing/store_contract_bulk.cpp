@@ -93,6 +93,15 @@ TEST_P(StoreContractTest, BulkStoresWhatCreateArticleStores) {
   EXPECT_EQ(Must(store().CountPublished({.author_id = c.ann})), 4);
   EXPECT_EQ(Must(store().CountPublished({.author_id = c.bo})), 2);
   EXPECT_EQ(Must(store().CountArticles({.status = ArticleStatus::kDraft})), 2);
+  // The month's count and latest update, kept by triggers, take in the batch too: all six
+  // published pieces are of November 2023, mine-output the last updated.
+  const std::vector<PublishedMonth> months = Must(store().ListPublishedMonths());
+  ASSERT_EQ(months.size(), 1u);
+  EXPECT_EQ(months[0].month, At(1'698'796'800));
+  EXPECT_EQ(months[0].partner_id, std::nullopt);
+  EXPECT_FALSE(months[0].has_original_url);
+  EXPECT_EQ(months[0].count, 6);
+  EXPECT_EQ(months[0].last_updated_at, At(1'700'200'060));
   EXPECT_TRUE(Succeeds(store().CheckIntegrity()));
 }
 
