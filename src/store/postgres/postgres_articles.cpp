@@ -1,6 +1,7 @@
 // PostgresStore: articles with their author and tag links, moved-article history, page views.
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -354,6 +355,29 @@ Result<int64_t> PostgresStore::CountPublished(const ArticleQuery& query) {
     auto rows = c.QueryParams(sql, params);
     if (!rows) return base::Unexpected(rows.error());
     return rows->Int(0, 0);
+  });
+}
+
+Result<std::vector<PublishedMonth>> PostgresStore::ListPublishedMonths() {
+  // published_months (0008): a few rows per month, sorted here.
+  static constexpr std::string_view kSql =
+      "SELECT month, partner_id, has_original_url, count, last_updated_at FROM published_months "
+      "ORDER BY month DESC, partner_id, has_original_url";
+  return Read([](Connection& c) -> Result<std::vector<PublishedMonth>> {
+    auto rows = c.Query(kSql);
+    if (!rows) return base::Unexpected(rows.error());
+    std::vector<PublishedMonth> months;
+    months.reserve(static_cast<size_t>(rows->size()));
+    for (int i = 0; i < rows->size(); ++i) {
+      const int64_t partner_id = rows->Int(i, 1);
+      months.push_back(PublishedMonth{
+          .month = FromUnixSeconds(rows->Int(i, 0)),
+          .partner_id = partner_id == 0 ? std::nullopt : std::optional<int64_t>(partner_id),
+          .has_original_url = rows->Bool(i, 2),
+          .count = rows->Int(i, 3),
+          .last_updated_at = FromUnixSeconds(rows->Int(i, 4))});
+    }
+    return months;
   });
 }
 

@@ -58,6 +58,7 @@ class PostgresStore final : public Store {
   Result<int64_t> CountPublished(const ArticleQuery& query) override;
   Result<std::vector<content::Article>> ListArticles(const ArticleFilter& filter) override;
   Result<int64_t> CountArticles(const ArticleFilter& filter) override;
+  Result<std::vector<PublishedMonth>> ListPublishedMonths() override;
   Result<std::vector<int64_t>> PublishDueArticles(base::Seconds now) override;
   Result<SearchPage> SearchArticles(const SearchQuery& query) override;
   Result<std::vector<content::Article>> ListRelated(int64_t article_id, int limit) override;
