@@ -1,16 +1,19 @@
 // The Store contract run against PostgreSQL, plus what only the PostgreSQL backend does: opening
 // by URL, the error when the server is unreachable, migrating once when nodes start together,
-// and refusing databases it does not know.
+// refusing databases it does not know, and its migrations and integrity check.
 #include "store/postgres/postgres_store.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include "store/postgres/migrations.h"
 #include "store/postgres/pg_connection.h"
+#include "store/postgres/pg_rows.h"
 #include "store/testing/postgres_harness.h"
 #include "store/testing/result_assertions.h"
 #include "store/testing/store_contract.h"
@@ -198,6 +201,80 @@ TEST_F(PostgresStoreTest, CheckIntegrityPassesOnAFreshDatabaseAndFindsWrongCount
       "INSERT INTO sections (slug, name, kind) VALUES ('world', 'World', 'topic');"
       "INSERT INTO article_counts (section_id, status, count) VALUES (1, 'published', 3)")));
   EXPECT_TRUE(FailsWith((*store)->CheckIntegrity(), ErrorCode::kInternal));
+}
+
+// A database at version 7 with published articles in two months (one a partner's), and a draft,
+// as an older gazette left it: migration 8 counts the published ones into published_months,
+// dated by their latest update.
+TEST_F(PostgresStoreTest, MigrationEightCountsTheMonthsOfEarlierArticles) {
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  ASSERT_TRUE(Succeeds(
+      raw->Exec("CREATE TABLE schema_version (version bigint PRIMARY KEY, name text NOT NULL, "
+                "applied_at bigint NOT NULL)")));
+  for (const postgres::Migration& migration : postgres::EmbeddedMigrations()) {
+    if (migration.version > 7) break;
+    ASSERT_TRUE(Succeeds(raw->Exec(migration.sql))) << migration.name;
+    ASSERT_TRUE(Succeeds(raw->Query("INSERT INTO schema_version VALUES ($1, $2, 0)",
+                                    int64_t{migration.version}, migration.name)));
+  }
+  // 1698796800 is 2023-11-01 and 1701388800 2023-12-01, both 00:00 UTC.
+  ASSERT_TRUE(Succeeds(
+      raw->Exec("INSERT INTO sections (slug, name, kind) VALUES ('world', 'World', 'topic');"
+                "INSERT INTO partners (slug, name) VALUES ('wire', 'Wire');"
+                "INSERT INTO articles (slug, title, status, section_id, partner_id, original_url, "
+                "  published_at, updated_at) VALUES "
+                "('a', 'A', 'published', 1, NULL, '', 1700000000, 1700000100),"
+                "('b', 'B', 'published', 1, NULL, '', 1700500000, 1700600000),"
+                "('c', 'C', 'published', 1, 1, 'https://wire.example/c', 1701400000, 1701400050),"
+                "('d', 'D', 'draft', 1, NULL, '', 1700000000, 1709000000)")));
+
+  auto store = harness_->Open();
+  ASSERT_TRUE(Succeeds(store));
+  auto months = (*store)->ListPublishedMonths();
+  ASSERT_TRUE(Succeeds(months));
+  ASSERT_EQ(months->size(), 2u);
+  EXPECT_EQ(postgres::UnixSeconds((*months)[0].month), 1701388800);
+  EXPECT_EQ((*months)[0].partner_id, std::optional<int64_t>(1));
+  EXPECT_TRUE((*months)[0].has_original_url);
+  EXPECT_EQ((*months)[0].count, 1);
+  EXPECT_EQ(postgres::UnixSeconds((*months)[0].last_updated_at), 1701400050);
+  EXPECT_EQ(postgres::UnixSeconds((*months)[1].month), 1698796800);
+  EXPECT_EQ((*months)[1].partner_id, std::nullopt);
+  EXPECT_FALSE((*months)[1].has_original_url);
+  EXPECT_EQ((*months)[1].count, 2);
+  EXPECT_EQ(postgres::UnixSeconds((*months)[1].last_updated_at), 1700600000);
+  EXPECT_TRUE(Succeeds((*store)->CheckIntegrity()));
+}
+
+// A month's count or latest update changed behind the store's back is named, row and values.
+TEST_F(PostgresStoreTest, CheckIntegrityNamesAWrongPublishedMonth) {
+  auto store = harness_->Open();
+  ASSERT_TRUE(Succeeds(store));
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  ASSERT_TRUE(Succeeds(
+      raw->Exec("INSERT INTO sections (slug, name, kind) VALUES ('world', 'World', 'topic');"
+                "INSERT INTO articles (slug, title, status, section_id, published_at, updated_at) "
+                "VALUES ('a', 'A', 'published', 1, 1700000000, 1700000100)")));
+  ASSERT_TRUE(Succeeds((*store)->CheckIntegrity()));
+  const std::string row =
+      "published_months (month=1698796800, partner_id=0, has_original_url=false)";
+
+  ASSERT_TRUE(Succeeds(raw->Exec("UPDATE published_months SET count = 3")));
+  Status checked = (*store)->CheckIntegrity();
+  ASSERT_TRUE(FailsWith(checked, ErrorCode::kInternal));
+  EXPECT_NE(checked.error().message().find(row + " counts 3 articles, but there are 1"),
+            std::string::npos)
+      << checked.error().message();
+
+  ASSERT_TRUE(Succeeds(raw->Exec("UPDATE published_months SET count = 1, last_updated_at = 5")));
+  checked = (*store)->CheckIntegrity();
+  ASSERT_TRUE(FailsWith(checked, ErrorCode::kInternal));
+  EXPECT_NE(
+      checked.error().message().find(row + " dates the latest update 5, but it is 1700000100"),
+      std::string::npos)
+      << checked.error().message();
 }
 
 }  // namespace
