@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Gazette needs to build and run; with --test, also what the
-# browser tests need (Chromium, and Node.js/npm when no `node` is on the PATH).
+# tests need: Chromium and Node.js/npm (when no `node` is on the PATH) for the browser tests, and
+# the PostgreSQL server (with contrib's unaccent) that the PostgreSQL backend's tests run against.
 # Idempotent: runs apt-get only for packages that are missing. Quiet unless something fails.
 set -euo pipefail
 
@@ -8,7 +9,7 @@ packages=(
   build-essential cmake pkg-config git ca-certificates
   libboost-dev libsqlite3-dev sqlite3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libctemplate-dev libsodium-dev
-  libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libexpected-dev
+  libpq-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libexpected-dev
   libvips-dev libwebp-dev liboath-dev libdtl-dev libqrencode-dev libpugixml-dev
   libgumbo-dev libyaml-cpp-dev
   zlib1g-dev libbrotli-dev libgtest-dev libgmock-dev
@@ -17,7 +18,7 @@ packages=(
 
 case "${1:-}" in
   --test)
-    packages+=(chromium python3-feedparser)
+    packages+=(chromium python3-feedparser postgresql postgresql-contrib)
     if ! command -v node >/dev/null 2>&1; then
       packages+=(nodejs npm)
     fi

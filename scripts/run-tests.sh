@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Everything `make test` does: installs what the tests need, builds Gazette with AddressSanitizer
-# and UndefinedBehaviorSanitizer (Debug) into build-test/, runs CTest (unit and integration
-# tests), then the Playwright browser tests against the built binary. The last line printed is
+# and UndefinedBehaviorSanitizer (Debug) into build-test/, starts a throwaway PostgreSQL cluster
+# (scripts/test-postgres.sh, removed again however the run ends), runs CTest (unit and
+# integration tests, the PostgreSQL ones through GAZETTE_TEST_POSTGRES_URL), then the Playwright
+# browser tests against the built binary. The last line printed is
 # "N passed, N failed" over both; the exit status is non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +11,9 @@ cd "$(dirname "$0")/.."
 build_dir=build-test
 jobs=$(nproc)
 log_dir=$(mktemp -d)
-trap 'rm -rf "$log_dir"' EXIT
+postgres_dir=$(mktemp -d)
+trap 'scripts/test-postgres.sh stop "$postgres_dir"; rm -rf "$log_dir"' EXIT
+trap 'exit 130' INT TERM
 
 passed=0
 failed=0
@@ -41,6 +45,11 @@ echo "== build ($build_dir, Debug, ASan+UBSan, -j$jobs)"
 step "configuring" cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DGAZETTE_SANITIZE=ON \
   -DGAZETTE_BUILD_TESTS=ON
 step "building" cmake --build "$build_dir" -j"$jobs"
+
+echo "== PostgreSQL (throwaway cluster)"
+step "starting PostgreSQL" scripts/test-postgres.sh start "$postgres_dir"
+GAZETTE_TEST_POSTGRES_URL=$(tail -n 1 "$log_dir/step.log")
+export GAZETTE_TEST_POSTGRES_URL
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

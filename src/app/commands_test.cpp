@@ -217,6 +217,19 @@ TEST_F(CommandsTest, CheckNamesACorruptDatabase) {
   EXPECT_NE(error.find((site_ / "gazette.db").string()), std::string::npos) << error;
 }
 
+TEST_F(CommandsTest, CheckNamesTheHostAndPortOfAnUnreachablePostgresServer) {
+  ASSERT_TRUE(InitSite(Options(site_, false), clock_).has_value());
+  std::string config = Read(site_ / "gazette.toml");
+  const std::string sqlite_url = "url = \"sqlite:gazette.db\"";
+  ASSERT_NE(config.find(sqlite_url), std::string::npos);
+  // Port 1 on loopback: nothing listens there, and connecting is refused at once.
+  config.replace(config.find(sqlite_url), sqlite_url.size(),
+                 "url = \"postgresql://gazette@127.0.0.1:1/site?connect_timeout=5\"");
+  std::ofstream(site_ / "gazette.toml", std::ios::trunc) << config;
+  const std::string error = CheckError();
+  EXPECT_TRUE(error.starts_with("cannot reach the database at 127.0.0.1:1: ")) << error;
+}
+
 TEST_F(CommandsTest, CheckNamesAMissingTheme) {
   ASSERT_TRUE(InitSite(Options(site_, false), clock_).has_value());
   fs::remove_all(site_ / "themes/default");

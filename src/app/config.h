@@ -14,6 +14,11 @@
 
 namespace gazette::app {
 
+// Whether a database.url names a PostgreSQL database rather than an SQLite file.
+inline bool IsPostgresUrl(std::string_view url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
 // Every field mirrors the key of the same name in gazette.toml ([site] name -> site.name).
 struct Config {
   struct Site {
@@ -32,7 +37,9 @@ struct Config {
   } server;
 
   struct Database {
-    // "sqlite:PATH"; a relative PATH is relative to the site folder.
+    // "sqlite:PATH", a relative PATH being relative to the site folder; or a PostgreSQL URL,
+    // "postgresql://USER:PASSWORD@HOST:PORT/NAME?OPTIONS" (libpq's, "postgres://" too), which
+    // any number of nodes may share.
     std::string url = "sqlite:gazette.db";
   } database;
 

@@ -40,8 +40,12 @@ Status StoreHttpUrl(const ConfigValue& value, std::string& out) {
 
 Status StoreDatabaseUrl(const ConfigValue& value, std::string& out) {
   const auto& text = std::get<std::string>(value);
-  if (!text.starts_with("sqlite:") || text.size() == 7) {
-    return base::InvalidArgumentError("must be 'sqlite:PATH', such as 'sqlite:gazette.db'");
+  const bool sqlite = text.starts_with("sqlite:") && text.size() > 7;
+  const bool postgres = IsPostgresUrl(text) && text.size() > text.find("//") + 2;
+  if (!sqlite && !postgres) {
+    return base::InvalidArgumentError(
+        "must be 'sqlite:PATH' or 'postgresql://USER@HOST:PORT/NAME', such as "
+        "'sqlite:gazette.db'");
   }
   out = text;
   return base::Ok();

@@ -21,7 +21,7 @@ http::ServerOptions ServerOptionsFrom(const Config& config);
 http::PageCacheOptions PageCacheOptionsFrom(const Config& config);
 
 // The SQLite file named by database.url ("sqlite:PATH"); a relative PATH is taken relative to
-// `site_dir`. REQUIRES: config.database.url starts with "sqlite:" (ParseConfig ensures it).
+// `site_dir`. REQUIRES: config.database.url starts with "sqlite:".
 std::filesystem::path DatabasePath(const Config& config, const std::filesystem::path& site_dir);
 
 }  // namespace gazette::app

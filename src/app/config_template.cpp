@@ -32,7 +32,8 @@ threads = 0
 access_log = true
 
 [database]
-# "sqlite:PATH"; a relative PATH is relative to this folder.
+# "sqlite:PATH", a relative PATH being relative to this folder; or a PostgreSQL database
+# that several gazette nodes share, "postgresql://USER:PASSWORD@HOST:PORT/NAME".
 url = "sqlite:gazette.db"
 
 [theme]

@@ -183,15 +183,30 @@ TEST(ConfigTest, MalformedStringsAreRejected) {
   EXPECT_EQ(ErrorOf("[site]\nurl = \"example.com\"\n"),
             "site/gazette.toml:2: 'site.url' must be an absolute URL starting with http:// or "
             "https://");
-  EXPECT_EQ(ErrorOf("[database]\nurl = \"postgresql://db/gazette\"\n"),
-            "site/gazette.toml:2: 'database.url' must be 'sqlite:PATH', such as "
-            "'sqlite:gazette.db'");
+  EXPECT_EQ(ErrorOf("[database]\nurl = \"mysql://db/gazette\"\n"),
+            "site/gazette.toml:2: 'database.url' must be 'sqlite:PATH' or "
+            "'postgresql://USER@HOST:PORT/NAME', such as 'sqlite:gazette.db'");
   EXPECT_EQ(ErrorOf("[database]\nurl = \"sqlite:\"\n"),
-            "site/gazette.toml:2: 'database.url' must be 'sqlite:PATH', such as "
-            "'sqlite:gazette.db'");
+            "site/gazette.toml:2: 'database.url' must be 'sqlite:PATH' or "
+            "'postgresql://USER@HOST:PORT/NAME', such as 'sqlite:gazette.db'");
+  EXPECT_EQ(ErrorOf("[database]\nurl = \"postgresql://\"\n"),
+            "site/gazette.toml:2: 'database.url' must be 'sqlite:PATH' or "
+            "'postgresql://USER@HOST:PORT/NAME', such as 'sqlite:gazette.db'");
   EXPECT_EQ(ErrorOf("[theme]\nname = \"../../etc\"\n"),
             "site/gazette.toml:2: 'theme.name' must be the name of a folder under themes/");
   EXPECT_EQ(ErrorOf("[site]\nname = \"\"\n"), "site/gazette.toml:2: 'site.name' must not be empty");
+}
+
+TEST(ConfigTest, PostgresUrlsAreAccepted) {
+  for (const std::string url : {"postgresql://gazette@db.internal:5432/site",
+                                "postgres://gazette:secret@10.0.0.5/site?sslmode=require"}) {
+    Config config;
+    auto applied = ApplyEnvironment(config, FakeEnvironment({{"GAZETTE_DATABASE_URL", url}}));
+    ASSERT_TRUE(applied.has_value()) << applied.error().message();
+    EXPECT_EQ(config.database.url, url);
+    EXPECT_TRUE(IsPostgresUrl(config.database.url));
+  }
+  EXPECT_FALSE(IsPostgresUrl("sqlite:gazette.db"));
 }
 
 TEST(ConfigTest, SyntaxErrorGivesLineAndColumn) {

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "app/config_mapping.h"
+#include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace gazette::app {
@@ -17,6 +18,18 @@ int ReadConnections(const Config& config) {
   return std::max(threads, 1);
 }
 
+// The store database.url names, with `connections` for reading (and on PostgreSQL, writing).
+base::Result<std::unique_ptr<store::Store>> OpenDatabase(const Config& config,
+                                                         const std::filesystem::path& dir,
+                                                         int connections) {
+  if (IsPostgresUrl(config.database.url)) {
+    // A write borrows a connection too: one more than the readers keeps a writer from waiting.
+    return store::OpenPostgresStore(config.database.url, {.connections = connections + 1});
+  }
+  return store::OpenSqliteStore(DatabasePath(config, dir).string(),
+                                {.create_if_missing = false, .read_connections = connections});
+}
+
 }  // namespace
 
 base::Result<SiteFolder> OpenSiteFolder(const std::filesystem::path& dir,
@@ -26,9 +39,7 @@ base::Result<SiteFolder> OpenSiteFolder(const std::filesystem::path& dir,
   if (!config) return base::Unexpected(config.error());
   folder.config = std::move(*config);
 
-  auto store = store::OpenSqliteStore(
-      DatabasePath(folder.config, dir).string(),
-      {.create_if_missing = false, .read_connections = ReadConnections(folder.config)});
+  auto store = OpenDatabase(folder.config, dir, ReadConnections(folder.config));
   if (!store) return base::Unexpected(store.error());
   folder.store = std::move(*store);
 
@@ -46,8 +57,7 @@ base::Result<SiteFolder> OpenSiteFolder(const std::filesystem::path& dir,
 base::Result<std::unique_ptr<store::Store>> OpenSiteStore(const std::filesystem::path& dir) {
   auto config = LoadConfig(dir, ConfigFlags{});
   if (!config) return base::Unexpected(config.error());
-  return store::OpenSqliteStore(DatabasePath(*config, dir).string(),
-                                {.create_if_missing = false, .read_connections = 1});
+  return OpenDatabase(*config, dir, 1);
 }
 
 }  // namespace gazette::app

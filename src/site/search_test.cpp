@@ -1,15 +1,15 @@
-// The search page in-process: a real SQLite store filled from a site bundle, the default theme,
-// and requests dispatched through the router as the server would.
+// The search page in-process, on every store backend: a real store filled from a site bundle, the
+// default theme, and requests dispatched through the router as the server would.
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "base/testing/temp_dir.h"
 #include "base/time_format.h"
 #include "http/request.h"
 #include "ingest/site_bundle.h"
 #include "site/site.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/testing/postgres_harness.h"
+#include "store/testing/store_harness.h"
 
 namespace gazette::site {
 namespace {
@@ -40,11 +40,15 @@ std::string Article(const std::string& title, const std::string& section, const 
          "\"]\nage_hours = " + std::to_string(age_hours) + "\n+++\n" + body + "\n";
 }
 
-class SearchPageTest : public ::testing::Test {
+// Runs on every backend: the page is the same whichever store answers the search.
+class SearchPageTest : public ::testing::TestWithParam<store::StoreBackend> {
  protected:
   void SetUp() override {
-    store_ = store::OpenSqliteStore((dir_.path() / "site.db").string(), {.create_if_missing = true})
-                 .value();
+    harness_ = GetParam().make_harness();
+    if (!harness_) GTEST_SKIP() << GetParam().name << ": " << GetParam().unavailable;
+    auto opened = harness_->Open();
+    ASSERT_TRUE(opened.has_value()) << opened.error().ToString();
+    store_ = std::move(*opened);
     ingest::BundleFiles files = {{"site.toml", kSiteToml}};
     files.emplace("articles/a.md", Article("Harbour talks", "east-asia", "ada", 30,
                                            "Fishing `<b>rights</b>` & the harbour fleet."));
@@ -87,14 +91,18 @@ class SearchPageTest : public ::testing::Test {
     return count;
   }
 
-  base::testing::TempDir dir_{"gazette-search-"};
+  std::unique_ptr<store::StoreHarness> harness_;
   base::FixedClock clock_{base::ParseIso8601("2026-11-28T12:00:00Z").value()};
   std::unique_ptr<store::Store> store_;
   http::Router router_;
   std::unique_ptr<Site> site_;
 };
 
-TEST_F(SearchPageTest, ResultsShowTheCountTitlesAndMarkedSafeSnippets) {
+INSTANTIATE_TEST_SUITE_P(Backends, SearchPageTest,
+                         ::testing::Values(store::SqliteBackend(), store::PostgresBackend()),
+                         store::StoreBackendName);
+
+TEST_P(SearchPageTest, ResultsShowTheCountTitlesAndMarkedSafeSnippets) {
   http::Response page = Search("fishing harbour");
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("2 results for “fishing harbour”"), std::string::npos);
@@ -108,7 +116,7 @@ TEST_F(SearchPageTest, ResultsShowTheCountTitlesAndMarkedSafeSnippets) {
   EXPECT_EQ(page.body.find("No articles match"), std::string::npos);
 }
 
-TEST_F(SearchPageTest, FiltersNarrowTheResultsAndStaySelected) {
+TEST_P(SearchPageTest, FiltersNarrowTheResultsAndStaySelected) {
   http::Response page = Search("harbour", "&section=defense&author=bo");
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("1 result for"), std::string::npos);
@@ -123,7 +131,7 @@ TEST_F(SearchPageTest, FiltersNarrowTheResultsAndStaySelected) {
             std::string::npos);
 }
 
-TEST_F(SearchPageTest, NoResultsExplainsAndSuggestsTheLatest) {
+TEST_P(SearchPageTest, NoResultsExplainsAndSuggestsTheLatest) {
   http::Response page = Search("zeppelin");
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("0 results for “zeppelin”"), std::string::npos);
@@ -132,7 +140,7 @@ TEST_F(SearchPageTest, NoResultsExplainsAndSuggestsTheLatest) {
   EXPECT_NE(page.body.find(">Border drills</a>"), std::string::npos);
 }
 
-TEST_F(SearchPageTest, AnEmptyQueryShowsTheFormAndSuggestions) {
+TEST_P(SearchPageTest, AnEmptyQueryShowsTheFormAndSuggestions) {
   http::Response page = Get("");
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("Search the articles"), std::string::npos);
@@ -140,7 +148,7 @@ TEST_F(SearchPageTest, AnEmptyQueryShowsTheFormAndSuggestions) {
   EXPECT_EQ(page.body.find("No articles match"), std::string::npos);
 }
 
-TEST_F(SearchPageTest, ResultsArePagedWithLinksThatKeepTheQuery) {
+TEST_P(SearchPageTest, ResultsArePagedWithLinksThatKeepTheQuery) {
   http::Response first = Search("monsoon", "&section=east-asia");
   ASSERT_EQ(first.status, 200);
   EXPECT_NE(first.body.find("12 results for"), std::string::npos);
@@ -156,7 +164,7 @@ TEST_F(SearchPageTest, ResultsArePagedWithLinksThatKeepTheQuery) {
   EXPECT_NE(past.body.find("Page 2 of 2"), std::string::npos);
 }
 
-TEST_F(SearchPageTest, HostileInputAlwaysGetsAPage) {
+TEST_P(SearchPageTest, HostileInputAlwaysGetsAPage) {
   const std::string hostile[] = {
       "\"",
       "\"\"\"",
@@ -188,7 +196,7 @@ TEST_F(SearchPageTest, HostileInputAlwaysGetsAPage) {
   EXPECT_NE(store_->ListPublished({}).value().size(), 0u);
 }
 
-TEST_F(SearchPageTest, TheMastheadHasASearchForm) {
+TEST_P(SearchPageTest, TheMastheadHasASearchForm) {
   http::Response home = Get("");
   EXPECT_NE(home.body.find("<form class=\"masthead__search\" action=\"/search\""),
             std::string::npos);

@@ -1,5 +1,5 @@
-// ChangeNotifyingStore: the whole Store contract through the decorator over SQLite, and the tags
-// each write names.
+// ChangeNotifyingStore: the whole Store contract through the decorator over SQLite and over
+// PostgreSQL, and the tags each write names.
 #include "store/change_notifying_store.h"
 
 #include <gtest/gtest.h>
@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/testing/temp_dir.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/testing/postgres_harness.h"
 #include "store/testing/result_assertions.h"
 #include "store/testing/store_contract.h"
 
@@ -20,24 +22,38 @@ namespace {
 using content::Article;
 using content::ArticleStatus;
 
-class NotifyingSqliteHarness final : public StoreHarness {
+// A backend's harness whose stores are decorated, so that the whole contract runs through the
+// decorator over that backend.
+class NotifyingHarness final : public StoreHarness {
  public:
+  explicit NotifyingHarness(std::unique_ptr<StoreHarness> inner) : inner_(std::move(inner)) {}
+
   base::Result<std::unique_ptr<Store>> Open() override {
-    auto inner = OpenSqliteStore(path_, {.create_if_missing = true, .read_connections = 3});
+    auto inner = inner_->Open();
     if (!inner) return base::Unexpected(inner.error());
     return std::make_unique<ChangeNotifyingStore>(std::move(*inner),
                                                   [](const std::vector<std::string>&) {});
   }
 
  private:
-  base::testing::TempDir dir_;
-  std::string path_ = (dir_.path() / "gazette.db").string();
+  std::unique_ptr<StoreHarness> inner_;
 };
 
-INSTANTIATE_TEST_SUITE_P(NotifyingSqlite, StoreContractTest,
-                         ::testing::Values(StoreBackend{
-                             "NotifyingSqlite",
-                             [] { return std::make_unique<NotifyingSqliteHarness>(); }}),
+// `inner` decorated; without a harness of its own (no server), none either.
+StoreBackend Notifying(StoreBackend inner) {
+  return StoreBackend{
+      .name = "Notifying" + inner.name,
+      .make_harness = [make = inner.make_harness]() -> std::unique_ptr<StoreHarness> {
+        auto harness = make();
+        if (harness == nullptr) return nullptr;
+        return std::make_unique<NotifyingHarness>(std::move(harness));
+      },
+      .unavailable = inner.unavailable};
+}
+
+INSTANTIATE_TEST_SUITE_P(Notifying, StoreContractTest,
+                         ::testing::Values(Notifying(SqliteBackend()),
+                                           Notifying(PostgresBackend())),
                          StoreBackendName);
 
 // A decorated SQLite store that records what it names, one list of tags per notification.

@@ -15,15 +15,14 @@
 // - Its related reading comes from the tags it shares with the batch's other published articles,
 //   worked out in memory before the writer is taken, instead of full-text queries over the whole
 //   index, which take milliseconds each at a million articles (see store.h).
-#include <algorithm>
-#include <cmath>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <span>
 #include <utility>
 #include <vector>
 
 #include "content/plain_text.h"
+#include "store/batch_related.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/sqlite_article_write.h"
 #include "store/sqlite/sqlite_bulk_derived.h"
@@ -35,55 +34,7 @@ namespace {
 using content::Article;
 using content::ArticleStatus;
 
-// One entry of an article's related list: another article of the batch, by its position.
-struct BatchNeighbour {
-  size_t index = 0;
-  int64_t score = 0;  // in millionths, as article_related stores it
-};
-
 bool IsPublished(const Article& article) { return article.status == ArticleStatus::kPublished; }
-
-// For each published article of the batch, the kRelatedKept published batch-mates sharing most
-// of its tags, best first: each shared tag adds log(1 + published / published with the tag), as
-// RefreshRelated's tag score does. Ties go to the later article, which gets the newer id.
-std::vector<std::vector<BatchNeighbour>> RelatedByTags(std::span<const Article> articles) {
-  std::unordered_map<int64_t, std::vector<size_t>> with_tag;
-  size_t published = 0;
-  for (size_t i = 0; i < articles.size(); ++i) {
-    if (!IsPublished(articles[i])) continue;
-    ++published;
-    for (int64_t tag : articles[i].tag_ids) with_tag[tag].push_back(i);
-  }
-  std::vector<std::vector<BatchNeighbour>> related(articles.size());
-  // Scores by batch position, and which positions got one, reused from article to article.
-  std::vector<double> scores(articles.size(), 0.0);
-  std::vector<size_t> touched;
-  for (size_t i = 0; i < articles.size(); ++i) {
-    if (!IsPublished(articles[i])) continue;
-    for (int64_t tag : articles[i].tag_ids) {
-      const std::vector<size_t>& sharing = with_tag[tag];
-      const double weight =
-          std::log(1.0 + static_cast<double>(published) / static_cast<double>(sharing.size()));
-      for (size_t j : sharing) {
-        if (j == i) continue;
-        if (scores[j] == 0.0) touched.push_back(j);
-        scores[j] += weight;
-      }
-    }
-    std::vector<BatchNeighbour>& list = related[i];
-    for (size_t j : touched) list.push_back({j, std::llround(scores[j] * 1e6)});
-    for (size_t j : touched) scores[j] = 0.0;
-    touched.clear();
-    const auto better = [](const BatchNeighbour& a, const BatchNeighbour& b) {
-      return a.score != b.score ? a.score > b.score : a.index > b.index;
-    };
-    const size_t kept = std::min(list.size(), static_cast<size_t>(kRelatedKept));
-    std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(kept), list.end(),
-                      better);
-    list.resize(kept);
-  }
-  return related;
-}
 
 // Deletes the zero draft counts that publishing a batch's drafts leaves, one count table each.
 constexpr std::string_view kClearZeroDraftCounts[] = {
@@ -92,7 +43,6 @@ constexpr std::string_view kClearZeroDraftCounts[] = {
     "DELETE FROM author_counts WHERE status = 'draft' AND count = 0",
     "DELETE FROM tag_counts WHERE status = 'draft' AND count = 0",
 };
-
 // Inserts one link table's rows for a new article, with the status and date it is inserted at.
 Status InsertLinks(Statement& insert, int64_t article_id, std::span<const int64_t> ids,
                    std::string_view status, int64_t published_at) {

@@ -21,20 +21,7 @@ namespace {
 using base::ErrorCode;
 using sqlite::Db;
 
-class SqliteHarness final : public StoreHarness {
- public:
-  base::Result<std::unique_ptr<Store>> Open() override {
-    return OpenSqliteStore(path_, {.create_if_missing = true, .read_connections = 3});
-  }
-
- private:
-  base::testing::TempDir dir_;
-  std::string path_ = (dir_.path() / "gazette.db").string();
-};
-
-INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContractTest,
-                         ::testing::Values(StoreBackend{
-                             "Sqlite", [] { return std::make_unique<SqliteHarness>(); }}),
+INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContractTest, ::testing::Values(SqliteBackend()),
                          StoreBackendName);
 
 // A temporary directory and a database path in it, with a raw connection for looking behind

@@ -13,14 +13,9 @@ using base::ErrorCode;
 using content::Article;
 using content::ArticleStatus;
 
-void PrintTo(const StoreBackend& backend, std::ostream* out) { *out << backend.name; }
-
-std::string StoreBackendName(const ::testing::TestParamInfo<StoreBackend>& info) {
-  return info.param.name;
-}
-
 void StoreContractTest::SetUp() {
   harness_ = GetParam().make_harness();
+  if (!harness_) GTEST_SKIP() << GetParam().name << ": " << GetParam().unavailable;
   auto opened = harness_->Open();
   ASSERT_TRUE(Succeeds(opened));
   store_ = std::move(*opened);

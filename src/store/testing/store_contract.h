@@ -18,35 +18,14 @@
 #include "content/model.h"
 #include "content/user.h"
 #include "store/store.h"
+#include "store/testing/store_harness.h"
 
 namespace gazette::store {
-
-// One empty database for one test, owned by the harness and removed with it. Used by the test's
-// own thread; the stores it opens are as thread-safe as Store promises.
-class StoreHarness {
- public:
-  virtual ~StoreHarness() = default;
-  // A store on the harness's database, with its schema in place. Called again after the
-  // previous store is destroyed, it opens the same database: what was written is still there.
-  virtual base::Result<std::unique_ptr<Store>> Open() = 0;
-};
-
-// A backend under test: its name (a valid identifier) and how to make a fresh harness.
-struct StoreBackend {
-  std::string name;
-  std::function<std::unique_ptr<StoreHarness>()> make_harness;
-};
 
 // A time given in Unix seconds, as the store's fields take it.
 inline base::Seconds At(int64_t unix_seconds) {
   return base::Seconds(std::chrono::seconds(unix_seconds));
 }
-
-// Prints a backend by its name in test output.
-void PrintTo(const StoreBackend& backend, std::ostream* out);
-
-// Names the instantiated tests after the backend.
-std::string StoreBackendName(const ::testing::TestParamInfo<StoreBackend>& info);
 
 // Each test gets a new harness and a store open on it.
 class StoreContractTest : public ::testing::TestWithParam<StoreBackend> {
