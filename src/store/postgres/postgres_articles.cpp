@@ -11,15 +11,12 @@
 #include "store/postgres/postgres_article_write.h"
 #include "store/postgres/postgres_related.h"
 #include "store/postgres/postgres_store_internal.h"
+#include "store/write_checks.h"
 
 namespace gazette::store::postgres {
 namespace {
 
 using content::Article;
-
-// Said when an edit starts from a version of the article that is no longer the stored one.
-constexpr std::string_view kChangedMeanwhile =
-    "the article was changed by someone else since you opened it";
 
 // InvalidArgument when `ids` names a row that does not exist or names one twice.
 Status RequireRows(Connection& connection, std::string_view exists, std::span<const int64_t> ids,

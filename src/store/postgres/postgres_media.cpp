@@ -1,11 +1,11 @@
 // PostgresStore: uploaded images, one row per distinct upload, with their re-encoded variants.
-#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
 
 #include "store/postgres/pg_rows.h"
 #include "store/postgres/postgres_store_internal.h"
+#include "store/write_checks.h"
 
 namespace gazette::store::postgres {
 namespace {
@@ -15,24 +15,6 @@ using content::MediaVariant;
 
 // Variants in the order Media promises: by format (as ImageFormat lists them), then width.
 constexpr std::string_view kVariantOrder = "ORDER BY media_id, format = 'jpeg', width";
-
-// InvalidArgument unless the image has a sha256 and variants, none of them listed twice.
-Status CheckMedia(const Media& media) {
-  if (media.sha256.empty()) return base::InvalidArgumentError("an image needs its sha256");
-  if (media.variants.empty()) {
-    return base::InvalidArgumentError("image " + media.sha256 + " has no variants");
-  }
-  std::set<std::pair<content::ImageFormat, int>> seen;
-  for (const MediaVariant& variant : media.variants) {
-    if (!seen.emplace(variant.format, variant.width).second) {
-      return base::InvalidArgumentError("image " + media.sha256 + " lists its " +
-                                        std::string(content::ImageFormatName(variant.format)) +
-                                        " variant " + std::to_string(variant.width) +
-                                        " wide twice");
-    }
-  }
-  return base::Ok();
-}
 
 Status InsertVariants(Connection& c, int64_t media_id, const Media& media) {
   for (const MediaVariant& variant : media.variants) {

@@ -9,15 +9,12 @@
 #include "store/sqlite/sqlite_article_write.h"
 #include "store/sqlite/sqlite_related.h"
 #include "store/sqlite/sqlite_store_internal.h"
+#include "store/write_checks.h"
 
 namespace gazette::store::sqlite {
 namespace {
 
 using content::Article;
-
-// Said when an edit starts from a version of the article that is no longer the stored one.
-constexpr std::string_view kChangedMeanwhile =
-    "the article was changed by someone else since you opened it";
 
 // InvalidArgument when `ids` names a row that does not exist or names one twice.
 Status RequireRows(Db& db, std::string_view exists, std::span<const int64_t> ids,
