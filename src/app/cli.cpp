@@ -12,6 +12,7 @@
 #include "app/export_command.h"
 #include "app/import_cli.h"
 #include "app/init_command.h"
+#include "app/migrate_db_cli.h"
 #include "app/password_cost.h"
 #include "app/serve_command.h"
 #include "app/user_cli.h"
@@ -147,6 +148,7 @@ int RunCli(int argc, char** argv) {
 
   const UserCli user(app);
   const ImportCli import(app);
+  const MigrateDbCli migrate_db(app);
 
   try {
     app.parse(argc, argv);
@@ -165,6 +167,7 @@ int RunCli(int argc, char** argv) {
   if (user.parsed()) return user.Run();
   if (export_command->parsed()) return RunExport(export_dir, export_out);
   if (import.parsed()) return import.Run();
+  if (migrate_db.parsed()) return migrate_db.Run();
   return RunCheck(check_dir);
 }
 
