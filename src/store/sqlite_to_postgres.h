@@ -39,8 +39,7 @@ extern const std::vector<std::string_view> kDerivedOrDroppedTables;
 // called after each table.
 // Errors: Conflict when the target already holds content (nothing is written then); NotFound
 // when the SQLite file is missing; Unavailable when PostgreSQL cannot be reached; Internal,
-// naming the table, when the two
-// schemas differ or a count does not match after the copy.
+// naming the table, when the two schemas differ or a count does not match after the copy.
 base::Result<SiteCopyReport> CopySqliteToPostgres(
     const std::string& sqlite_path, const std::string& postgres_url,
     const std::function<void(const CopiedTable&)>& progress = {});
