@@ -105,6 +105,10 @@ int RunCli(int argc, char** argv) {
   init->add_option("--admin-email", init_options.admin_email,
                    "The first admin's email; its password is printed once (default: " +
                        init_options.admin_email + ")");
+  init->add_option("--database", init_options.database_url,
+                   "Make the site in this database, postgresql://USER:PASSWORD@HOST:PORT/NAME, "
+                   "which must not hold a site yet (default: a SQLite file in DIR)")
+      ->envname("GAZETTE_DATABASE_URL");
   init->add_option("DIR", init_options.dir, "The folder to create (missing or empty)")->required();
 
   std::string serve_dir;

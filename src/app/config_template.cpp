@@ -15,7 +15,7 @@ std::string TomlString(std::string_view text) {
   return out.str();
 }
 
-constexpr std::string_view kAfterSite = R"(
+constexpr std::string_view kBeforeDatabaseUrl = R"(
 # Public base URL of the site, used in canonical links and feeds.
 url = "http://127.0.0.1:8080"
 # The language of the pages (the lang attribute).
@@ -33,8 +33,11 @@ access_log = true
 
 [database]
 # "sqlite:PATH", a relative PATH being relative to this folder; or a PostgreSQL database
-# that several gazette nodes share, "postgresql://USER:PASSWORD@HOST:PORT/NAME".
-url = "sqlite:gazette.db"
+# that several gazette nodes share, "postgresql://USER:PASSWORD@HOST:PORT/NAME"
+# (`gazette init --database URL` creates the site in such a database).
+url = )";
+
+constexpr std::string_view kAfterDatabaseUrl = R"(
 
 [theme]
 # A folder under themes/ in this folder.
@@ -62,7 +65,8 @@ max_age_seconds = 60
 
 }  // namespace
 
-std::string DefaultConfigText(std::string_view site_name, std::string_view tagline) {
+std::string DefaultConfigText(std::string_view site_name, std::string_view tagline,
+                              std::string_view database_url) {
   std::string text =
       "# Gazette site configuration. Every key is listed with its default, except the site's\n"
       "# name and tagline, which `gazette init` may have set.\n"
@@ -78,7 +82,9 @@ std::string DefaultConfigText(std::string_view site_name, std::string_view tagli
       "# Shown under the masthead.\n"
       "tagline = " +
       TomlString(tagline) + "\n";
-  text += kAfterSite;
+  text += kBeforeDatabaseUrl;
+  text += TomlString(database_url);
+  text += kAfterDatabaseUrl;
   return text;
 }
 

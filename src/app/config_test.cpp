@@ -396,7 +396,7 @@ TEST(ConfigTest, MapsToSiteConfigAndServerOptions) {
 }
 
 TEST(ConfigTemplateTest, ListsEveryKeyWithItsDefault) {
-  const std::string text = DefaultConfigText("Gazette", "");
+  const std::string text = DefaultConfigText("Gazette", "", Config{}.database.url);
   auto config = ParseConfig(text, "template");
   ASSERT_TRUE(config.has_value()) << config.error().message();
   ExpectDefaults(*config);
@@ -410,11 +410,18 @@ TEST(ConfigTemplateTest, ListsEveryKeyWithItsDefault) {
 TEST(ConfigTemplateTest, QuotesTheSiteNameAndTagline) {
   const std::string name = "The \"Quoted\" \\ Times";
   const std::string tagline = "Line one\nline two";
-  auto config = ParseConfig(DefaultConfigText(name, tagline), "template");
+  auto config = ParseConfig(DefaultConfigText(name, tagline, Config{}.database.url), "template");
   ASSERT_TRUE(config.has_value()) << config.error().message();
   EXPECT_EQ(config->site.name, name);
   EXPECT_EQ(config->site.tagline, tagline);
   EXPECT_EQ(config->site.url, Config{}.site.url);
+}
+
+TEST(ConfigTemplateTest, WritesTheDatabaseUrl) {
+  const std::string url = "postgresql://gazette:p\"w@db.example:5433/magazine";
+  auto config = ParseConfig(DefaultConfigText("Gazette", "", url), "template");
+  ASSERT_TRUE(config.has_value()) << config.error().message();
+  EXPECT_EQ(config->database.url, url);
 }
 
 }  // namespace

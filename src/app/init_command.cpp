@@ -6,12 +6,15 @@
 #include <utility>
 #include <vector>
 
+#include "app/cli_output.h"
 #include "app/config.h"
+#include "app/config_keys.h"
 #include "app/config_mapping.h"
 #include "app/config_template.h"
 #include "app/embedded_files.h"
 #include "app/user_command.h"
 #include "base/file_write.h"
+#include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace gazette::app {
@@ -121,6 +124,37 @@ ingest::BundleFiles DemoBundle() {
   return files;
 }
 
+// `url` without its user and password, to name a database in messages.
+std::string WithoutCredentials(std::string_view url) {
+  const size_t scheme = url.find("://");
+  const size_t start = scheme == std::string_view::npos ? 0 : scheme + 3;
+  const size_t at = url.find('@', start);
+  if (at == std::string_view::npos || at > url.find('/', start)) return std::string(url);
+  return std::string(url.substr(0, start)) + std::string(url.substr(at + 1));
+}
+
+// The new site's database: a new SQLite file in the folder, or the PostgreSQL database the
+// configuration names, its schema made (or brought up to date) and holding no site yet, so that
+// init never mixes its accounts and content into another site's.
+Result<std::unique_ptr<store::Store>> OpenNewDatabase(const Config& config, const fs::path& dir) {
+  if (!IsPostgresUrl(config.database.url)) {
+    return store::OpenSqliteStore(DatabasePath(config, dir).string(), {.create_if_missing = true});
+  }
+  auto store = store::OpenPostgresStore(config.database.url, {.connections = 1});
+  if (!store) return store;
+  auto users = (*store)->ListUsers();
+  if (!users) return base::Unexpected(users.error());
+  auto articles = (*store)->CountArticles({});
+  if (!articles) return base::Unexpected(articles.error());
+  if (!users->empty() || *articles > 0) {
+    return base::ConflictError("the database " + WithoutCredentials(config.database.url) +
+                               " already holds a site (" + Count(*articles, "article") + ", " +
+                               Count(static_cast<int64_t>(users->size()), "account") +
+                               "); give init a new, empty database");
+  }
+  return store;
+}
+
 }  // namespace
 
 Result<ingest::BundleSummary> InitSite(const InitOptions& options, const base::Clock& clock) {
@@ -139,6 +173,13 @@ Result<ingest::BundleSummary> InitSite(const InitOptions& options, const base::C
   if (auto valid = auth::CheckPasswordRules(options.admin_password); !valid) {
     return base::Unexpected(valid.error());
   }
+  Config config;
+  if (!options.database_url.empty()) {
+    const ConfigKey* key = FindConfigKey("database", "url");
+    if (auto valid = key->store(config, options.database_url); !valid) {
+      return base::InvalidArgumentError("--database " + valid.error().message());
+    }
+  }
 
   Rollback rollback;
   if (auto prepared = PrepareFolder(dir, rollback); !prepared) {
@@ -150,8 +191,7 @@ Result<ingest::BundleSummary> InitSite(const InitOptions& options, const base::C
   }
   if (auto made = base::CreateFolders(dir / "media"); !made) return base::Unexpected(made.error());
 
-  auto store =
-      store::OpenSqliteStore(DatabasePath(Config{}, dir).string(), {.create_if_missing = true});
+  auto store = OpenNewDatabase(config, dir);
   if (!store) return base::Unexpected(store.error());
 
   ingest::BundleSummary summary;
@@ -172,8 +212,9 @@ Result<ingest::BundleSummary> InitSite(const InitOptions& options, const base::C
   }
   store->reset();
 
-  if (auto written = base::WriteWholeFile(dir / kConfigFileName,
-                                          DefaultConfigText(identity.name, identity.tagline));
+  if (auto written = base::WriteWholeFile(
+          dir / kConfigFileName,
+          DefaultConfigText(identity.name, identity.tagline, config.database.url));
       !written) {
     return base::Unexpected(written.error());
   }

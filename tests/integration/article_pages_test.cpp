@@ -15,7 +15,7 @@
 namespace gazette::integration {
 namespace {
 
-using ArticlePagesTest = DemoSiteTest;
+using ArticlePagesTest = DemoSiteBackendTest;
 
 bool HasLink(const std::vector<support::Link>& links, const std::string& href,
              const std::string& text) {
@@ -34,7 +34,7 @@ int CountWords(const std::string& markdown) {
   return words;
 }
 
-TEST_F(ArticlePagesTest, EveryDemoArticleIsLinkedFromItsSectionPage) {
+TEST_P(ArticlePagesTest, EveryDemoArticleIsLinkedFromItsSectionPage) {
   for (const support::DemoArticle& article : Demo().articles) {
     auto found = ArticleUrls().find(article.file);
     ASSERT_NE(found, ArticleUrls().end())
@@ -44,7 +44,7 @@ TEST_F(ArticlePagesTest, EveryDemoArticleIsLinkedFromItsSectionPage) {
   }
 }
 
-TEST_F(ArticlePagesTest, ShowsTitleDateReadingTimeBylineSectionAndTags) {
+TEST_P(ArticlePagesTest, ShowsTitleDateReadingTimeBylineSectionAndTags) {
   const auto now = std::chrono::system_clock::now();
   for (const support::DemoArticle& article : Demo().articles) {
     SCOPED_TRACE(article.file);
@@ -88,7 +88,7 @@ TEST_F(ArticlePagesTest, ShowsTitleDateReadingTimeBylineSectionAndTags) {
   }
 }
 
-TEST_F(ArticlePagesTest, FootnotesAreNumberedReferencesWithBackLinks) {
+TEST_P(ArticlePagesTest, FootnotesAreNumberedReferencesWithBackLinks) {
   int with_footnotes = 0;
   for (const support::DemoArticle& article : Demo().articles) {
     SCOPED_TRACE(article.file);
@@ -115,7 +115,7 @@ TEST_F(ArticlePagesTest, FootnotesAreNumberedReferencesWithBackLinks) {
   EXPECT_GT(with_footnotes, 0) << "the demo has no article with footnotes";
 }
 
-TEST_F(ArticlePagesTest, OldSlugsRedirectPermanentlyToTheCurrentUrl) {
+TEST_P(ArticlePagesTest, OldSlugsRedirectPermanentlyToTheCurrentUrl) {
   int old_slugs = 0;
   for (const support::DemoArticle& article : Demo().articles) {
     for (const std::string& old_slug : article.old_slugs) {
@@ -132,13 +132,13 @@ TEST_F(ArticlePagesTest, OldSlugsRedirectPermanentlyToTheCurrentUrl) {
   EXPECT_GT(old_slugs, 0) << "the demo has no article with old_slugs";
 }
 
-TEST_F(ArticlePagesTest, UnknownArticleInAKnownSectionIsNotFound) {
+TEST_P(ArticlePagesTest, UnknownArticleInAKnownSectionIsNotFound) {
   support::HttpResponse page = Get("/" + Demo().sections.at(0).slug + "/no-such-article-here/");
   EXPECT_EQ(page.status, 404);
   EXPECT_NE(support::VisibleText(page.body).find(Demo().name), std::string::npos);
 }
 
-TEST_F(ArticlePagesTest, ArticleInTheWrongSectionIsNotServedThere) {
+TEST_P(ArticlePagesTest, ArticleInTheWrongSectionIsNotServedThere) {
   const support::DemoArticle& article = Demo().articles.at(0);
   const std::string url = ArticleUrl(article.file);
   const std::string slug = url.substr(url.find('/', 1));
@@ -150,6 +150,9 @@ TEST_F(ArticlePagesTest, ArticleInTheWrongSectionIsNotServedThere) {
   EXPECT_TRUE(page.status == 404 || (page.status == 301 && page.Header("location").ends_with(url)))
       << "/" << other->slug << slug << " answered " << page.status;
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ArticlePagesTest, support::kAllBackends,
+                         support::BackendTestName);
 
 }  // namespace
 }  // namespace gazette::integration

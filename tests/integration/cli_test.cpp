@@ -11,6 +11,7 @@
 #include "support/child_process.h"
 #include "support/files.h"
 #include "support/html.h"
+#include "support/site_database.h"
 
 namespace gazette::integration {
 namespace {
@@ -63,6 +64,89 @@ TEST(CliUsageTest, UnknownCommandFails) {
   ASSERT_TRUE(run.has_value());
   EXPECT_NE(run->exit_code, 0);
   EXPECT_FALSE(run->err.empty());
+}
+
+// `gazette init --database` on a new PostgreSQL database of the test server.
+class CliPostgresInitTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto server = store::PostgresTestServer();
+    if (!server) GTEST_SKIP() << store::kPostgresSkipped;
+    database_ = store::PostgresHarness::Create(*server);
+    ASSERT_NE(database_, nullptr);
+  }
+
+  support::ProcessOutput Init(const std::string& site, const support::Environment& env = {},
+                              bool with_flag = true) {
+    std::vector<std::string> args{"init", "--demo"};
+    if (with_flag) args.insert(args.end(), {"--database", database_->url()});
+    args.push_back(site);
+    support::Environment with_cost = env;
+    with_cost.emplace_back("GAZETTE_TEST_PASSWORD_COST", "minimum");
+    auto run = RunGazette(args, with_cost);
+    EXPECT_TRUE(run.has_value()) << run.error().ToString();
+    return run.value_or(support::ProcessOutput{});
+  }
+
+  base::testing::TempDir dir_{"gazette-cli-"};
+  std::unique_ptr<store::PostgresHarness> database_;
+};
+
+TEST_F(CliPostgresInitTest, MakesTheSiteInTheDatabaseAndNamesItInTheConfiguration) {
+  const std::string site = (dir_.path() / "site").string();
+  support::ProcessOutput run = Init(site);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_FALSE(std::filesystem::exists(site + "/gazette.db"));
+  EXPECT_EQ(support::SiteDatabaseUrl(site).value_or(""), database_->url());
+  auto store = support::OpenSiteDatabase(site);
+  ASSERT_TRUE(store.has_value()) << store.error().ToString();
+  auto users = (*store)->ListUsers();
+  ASSERT_TRUE(users.has_value());
+  ASSERT_EQ(users->size(), 1u);
+  EXPECT_EQ(users->front().role, content::Role::kAdmin);
+  EXPECT_GT((*store)->CountPublished({}).value_or(0), 0);
+  store->reset();
+  auto check = RunGazette({"check", site});
+  ASSERT_TRUE(check.has_value());
+  EXPECT_EQ(check->exit_code, 0) << check->err;
+}
+
+TEST_F(CliPostgresInitTest, TakesTheDatabaseFromTheEnvironment) {
+  const std::string site = (dir_.path() / "site").string();
+  support::ProcessOutput run = Init(site, {{"GAZETTE_DATABASE_URL", database_->url()}}, false);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(support::SiteDatabaseUrl(site).value_or(""), database_->url());
+}
+
+TEST_F(CliPostgresInitTest, RefusesADatabaseThatAlreadyHoldsASite) {
+  ASSERT_EQ(Init((dir_.path() / "first").string()).exit_code, 0);
+  const std::string second = (dir_.path() / "second").string();
+  support::ProcessOutput run = Init(second);
+  const std::string name = database_->url().substr(database_->url().rfind('/') + 1);
+  ExpectFailureNaming(run, name);
+  EXPECT_NE(run.err.find("already holds a site"), std::string::npos) << run.err;
+  EXPECT_FALSE(std::filesystem::exists(second));
+  // The first site is as it was: one account.
+  auto store = support::OpenSiteDatabase((dir_.path() / "first").string());
+  ASSERT_TRUE(store.has_value());
+  EXPECT_EQ((*store)->ListUsers().value_or(std::vector<content::User>{}).size(), 1u);
+}
+
+TEST(CliInitTest, UnreachableDatabaseServerIsNamed) {
+  base::testing::TempDir dir("gazette-cli-");
+  const std::string site = (dir.path() / "site").string();
+  // Port 1 on the loopback address: nothing listens there.
+  auto run = RunGazette({"init", "--database", "postgresql://gazette@127.0.0.1:1/site", site});
+  ASSERT_TRUE(run.has_value());
+  ExpectFailureNaming(*run, "127.0.0.1:1");
+  EXPECT_FALSE(std::filesystem::exists(site));
+}
+
+TEST(CliInitTest, BadDatabaseUrlIsRefused) {
+  base::testing::TempDir dir("gazette-cli-");
+  auto run = RunGazette({"init", "--database", "mysql://db/site", (dir.path() / "s").string()});
+  ASSERT_TRUE(run.has_value());
+  ExpectFailureNaming(*run, "--database");
 }
 
 TEST_F(CliTest, InitCreatesTheSiteFolder) {

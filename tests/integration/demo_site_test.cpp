@@ -7,6 +7,7 @@
 namespace gazette::integration {
 
 std::unique_ptr<support::SiteProcess> DemoSiteTest::site_;
+support::Backend DemoSiteTest::site_backend_ = support::Backend::kSqlite;
 std::unique_ptr<std::map<std::string, std::string>> DemoSiteTest::article_urls_;
 
 std::unique_ptr<support::SiteProcess> StartSite(const support::SiteOptions& options) {
@@ -40,18 +41,19 @@ const support::DemoSite& Demo() {
   return demo;
 }
 
-void DemoSiteTest::SetUpTestSuite() {
-  if (!site_) {
-    site_ = StartSite();
-  }
-}
-
 void DemoSiteTest::TearDownTestSuite() {
   site_.reset();
   article_urls_.reset();
 }
 
 void DemoSiteTest::SetUp() {
+  const support::Backend wanted = backend();
+  if (!support::BackendAvailable(wanted)) GTEST_SKIP() << support::BackendSkipReason();
+  if (site_ && site_backend_ != wanted) TearDownTestSuite();
+  if (!site_) {
+    site_ = StartSite({.backend = wanted});
+    site_backend_ = wanted;
+  }
   ASSERT_NE(site_, nullptr) << "the demo site did not start";
   ASSERT_FALSE(Demo().articles.empty()) << "no demo articles in " << support::DemoSourceDir();
 }

@@ -26,13 +26,14 @@ support::HttpResponse MustFetch(uint16_t port, const std::string& target,
 // The demo's source files; fails the current test if they cannot be read.
 const support::DemoSite& Demo();
 
-// One server per test suite (CTest runs each test in its own process, so in practice one per
-// test), started with the default options.
+// One server per test suite and backend (CTest runs each test in its own process, so in
+// practice one per test), started with the default options on backend(): SQLite here, for the
+// suites that test HTTP alone; each backend in turn in DemoSiteBackendTest.
 class DemoSiteTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite();
   static void TearDownTestSuite();
   void SetUp() override;
+  virtual support::Backend backend() const { return support::Backend::kSqlite; }
 
   static uint16_t port() { return site_->port(); }
   static support::SiteProcess& site() { return *site_; }
@@ -51,7 +52,16 @@ class DemoSiteTest : public ::testing::Test {
 
  private:
   static std::unique_ptr<support::SiteProcess> site_;
+  static support::Backend site_backend_;
   static std::unique_ptr<std::map<std::string, std::string>> article_urls_;
+};
+
+// The demo site on each backend: `TEST_P(FooTest, ...)` with
+// `INSTANTIATE_TEST_SUITE_P(Backends, FooTest, support::kAllBackends, support::BackendTestName)`.
+class DemoSiteBackendTest : public DemoSiteTest,
+                            public ::testing::WithParamInterface<support::Backend> {
+ protected:
+  support::Backend backend() const override { return GetParam(); }
 };
 
 }  // namespace gazette::integration

@@ -5,6 +5,7 @@
 
 #include <deque>
 #include <filesystem>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -17,10 +18,13 @@ namespace {
 
 using support::RunGazette;
 
-class ExportRoundTripTest : public ::testing::Test {
+// The two sites, on the test's backend, are made once per suite and backend.
+class ExportRoundTripTest : public support::BackendTest {
  protected:
-  static void SetUpTestSuite() {
-    original_ = StartSite();
+  static void StartSites(support::Backend backend) {
+    TearDownTestSuite();
+    started_ = backend;
+    original_ = StartSite({.backend = backend});
     if (!original_) return;
     dir_ = std::make_unique<base::testing::TempDir>("gazette-export-");
     export_dir_ = (dir_->path() / "export").string();
@@ -31,8 +35,7 @@ class ExportRoundTripTest : public ::testing::Test {
     }
     export_output_ = exported->out;
 
-    support::SiteOptions options;
-    options.demo = false;
+    support::SiteOptions options{.demo = false, .backend = backend};
     options.before_serve = [](const std::string& site_dir) -> base::Status {
       auto imported = RunGazette({"import", "markdown", site_dir, export_dir_});
       if (!imported) return base::Unexpected(imported.error());
@@ -51,13 +54,18 @@ class ExportRoundTripTest : public ::testing::Test {
     copy_.reset();
     original_.reset();
     dir_.reset();
+    started_.reset();
   }
 
   void SetUp() override {
+    support::BackendTest::SetUp();
+    if (IsSkipped()) return;
+    if (started_ != GetParam()) StartSites(GetParam());
     ASSERT_NE(original_, nullptr);
     ASSERT_NE(copy_, nullptr);
   }
 
+  static std::optional<support::Backend> started_;
   static std::unique_ptr<support::SiteProcess> original_;
   static std::unique_ptr<support::SiteProcess> copy_;
   static std::unique_ptr<base::testing::TempDir> dir_;
@@ -66,6 +74,7 @@ class ExportRoundTripTest : public ::testing::Test {
   static std::string import_output_;
 };
 
+std::optional<support::Backend> ExportRoundTripTest::started_;
 std::unique_ptr<support::SiteProcess> ExportRoundTripTest::original_;
 std::unique_ptr<support::SiteProcess> ExportRoundTripTest::copy_;
 std::unique_ptr<base::testing::TempDir> ExportRoundTripTest::dir_;
@@ -101,7 +110,7 @@ std::vector<std::string> LinkedPages(const std::string& body) {
   return own;
 }
 
-TEST_F(ExportRoundTripTest, ExportAndImportSayWhatTheyDid) {
+TEST_P(ExportRoundTripTest, ExportAndImportSayWhatTheyDid) {
   EXPECT_TRUE(export_output_.starts_with("Exported " + std::to_string(Demo().articles.size()) +
                                          " articles, " + std::to_string(Demo().sections.size()) +
                                          " sections"))
@@ -121,7 +130,7 @@ TEST_F(ExportRoundTripTest, ExportAndImportSayWhatTheyDid) {
   EXPECT_EQ(again->err, "gazette: " + export_dir_ + " is not empty\n");
 }
 
-TEST_F(ExportRoundTripTest, ASecondImportAddsNothing) {
+TEST_P(ExportRoundTripTest, ASecondImportAddsNothing) {
   auto again = RunGazette({"import", "markdown", copy_->site_dir(), export_dir_});
   ASSERT_TRUE(again.has_value());
   EXPECT_EQ(again->exit_code, 0) << again->err;
@@ -133,7 +142,7 @@ TEST_F(ExportRoundTripTest, ASecondImportAddsNothing) {
       << again->out;
 }
 
-TEST_F(ExportRoundTripTest, EveryPublishedPageIsTheSame) {
+TEST_P(ExportRoundTripTest, EveryPublishedPageIsTheSame) {
   std::deque<std::string> pending{"/", "/sitemap.xml", "/robots.txt"};
   std::set<std::string> seen(pending.begin(), pending.end());
   std::set<std::string> kinds;
@@ -164,7 +173,7 @@ TEST_F(ExportRoundTripTest, EveryPublishedPageIsTheSame) {
   EXPECT_GE(articles, static_cast<int>(Demo().articles.size()));
 }
 
-TEST_F(ExportRoundTripTest, OldAddressesStillLeadToTheirArticles) {
+TEST_P(ExportRoundTripTest, OldAddressesStillLeadToTheirArticles) {
   int moved = 0;
   for (const support::DemoArticle& article : Demo().articles) {
     for (const std::string& old_slug : article.old_slugs) {
@@ -179,6 +188,9 @@ TEST_F(ExportRoundTripTest, OldAddressesStillLeadToTheirArticles) {
   }
   EXPECT_GT(moved, 0) << "the demo has no moved article to check";
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ExportRoundTripTest, support::kAllBackends,
+                         support::BackendTestName);
 
 }  // namespace
 }  // namespace gazette::integration

@@ -11,7 +11,7 @@
 namespace gazette::integration {
 namespace {
 
-using FeedsTest = DemoSiteTest;
+using FeedsTest = DemoSiteBackendTest;
 
 // For each URL, the verdict on one line: "<bozo> <version> <entries> <complete>", where
 // <complete> counts the entries with a tag: id, a link, a date and a title. Debian's feedparser
@@ -48,7 +48,7 @@ struct Verdict {
   int complete = 0;
 };
 
-TEST_F(FeedsTest, FeedparserReadsEveryFeedWithoutComplaint) {
+TEST_P(FeedsTest, FeedparserReadsEveryFeedWithoutComplaint) {
   const std::string base = "http://127.0.0.1:" + std::to_string(port());
   std::vector<std::pair<std::string, std::string>> feeds = {
       {"/feed/", "rss20"}, {"/feed/atom/", "atom10"}, {"/feed.json", "json11"}};
@@ -82,6 +82,8 @@ TEST_F(FeedsTest, FeedparserReadsEveryFeedWithoutComplaint) {
   }
   EXPECT_GT(site_entries, 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, FeedsTest, support::kAllBackends, support::BackendTestName);
 
 }  // namespace
 }  // namespace gazette::integration

@@ -9,7 +9,7 @@
 namespace gazette::integration {
 namespace {
 
-using HomePageTest = DemoSiteTest;
+using HomePageTest = DemoSiteBackendTest;
 
 bool HasLink(const std::string& html, const std::string& href) {
   auto links = support::Links(html);
@@ -17,7 +17,7 @@ bool HasLink(const std::string& html, const std::string& href) {
                      [&](const support::Link& link) { return link.href == href; });
 }
 
-TEST_F(HomePageTest, ShowsSiteNameTaglineAndEverySectionInNavigation) {
+TEST_P(HomePageTest, ShowsSiteNameTaglineAndEverySectionInNavigation) {
   support::HttpResponse home = Get("/");
   ASSERT_EQ(home.status, 200);
   EXPECT_EQ(home.Header("content-type"), "text/html; charset=utf-8");
@@ -32,7 +32,7 @@ TEST_F(HomePageTest, ShowsSiteNameTaglineAndEverySectionInNavigation) {
   }
 }
 
-TEST_F(HomePageTest, LeadStoryLinksToItsArticle) {
+TEST_P(HomePageTest, LeadStoryLinksToItsArticle) {
   auto leads = Demo().Newest([](const support::DemoArticle& a) { return a.lead; });
   ASSERT_EQ(leads.size(), 1u);
   support::HttpResponse home = Get("/");
@@ -45,7 +45,7 @@ TEST_F(HomePageTest, LeadStoryLinksToItsArticle) {
   EXPECT_EQ(lead_link->href, ArticleUrl(leads[0]->file));
 }
 
-TEST_F(HomePageTest, ShowsTheLatestArticleOfEverySection) {
+TEST_P(HomePageTest, ShowsTheLatestArticleOfEverySection) {
   support::HttpResponse home = Get("/");
   ASSERT_EQ(home.status, 200);
   std::string text = support::VisibleText(home.body);
@@ -60,7 +60,7 @@ TEST_F(HomePageTest, ShowsTheLatestArticleOfEverySection) {
   }
 }
 
-TEST_F(HomePageTest, TrendingListStartsWithTheMostReadArticle) {
+TEST_P(HomePageTest, TrendingListStartsWithTheMostReadArticle) {
   auto by_views = Demo().Newest([](const support::DemoArticle&) { return true; });
   std::stable_sort(by_views.begin(), by_views.end(),
                    [](const auto* a, const auto* b) { return a->views > b->views; });
@@ -84,6 +84,8 @@ TEST_F(HomePageTest, TrendingListStartsWithTheMostReadArticle) {
   ASSERT_NE(first, nullptr) << "no article listed after the 'Trending' heading";
   EXPECT_EQ(first->title, by_views[0]->title);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, HomePageTest, support::kAllBackends, support::BackendTestName);
 
 }  // namespace
 }  // namespace gazette::integration

@@ -10,9 +10,9 @@
 namespace gazette::integration {
 namespace {
 
-using ListingPagesTest = DemoSiteTest;
+using ListingPagesTest = DemoSiteBackendTest;
 
-TEST_F(ListingPagesTest, AuthorPagesShowNameAndArticles) {
+TEST_P(ListingPagesTest, AuthorPagesShowNameAndArticles) {
   for (const support::DemoAuthor& author : Demo().authors) {
     const std::string target = "/author/" + author.slug + "/";
     SCOPED_TRACE(target);
@@ -31,7 +31,7 @@ TEST_F(ListingPagesTest, AuthorPagesShowNameAndArticles) {
   }
 }
 
-TEST_F(ListingPagesTest, PartnerPagesShowNameHomePageAndArticles) {
+TEST_P(ListingPagesTest, PartnerPagesShowNameHomePageAndArticles) {
   for (const support::DemoPartner& partner : Demo().partners) {
     const std::string target = "/partner/" + partner.slug + "/";
     SCOPED_TRACE(target);
@@ -51,7 +51,7 @@ TEST_F(ListingPagesTest, PartnerPagesShowNameHomePageAndArticles) {
   }
 }
 
-TEST_F(ListingPagesTest, TagPagesListEveryArticleWithTheTag) {
+TEST_P(ListingPagesTest, TagPagesListEveryArticleWithTheTag) {
   // Tag slugs are the program's business: find them through the links on article pages.
   std::map<std::string, std::string> tag_urls;
   for (const support::DemoArticle& article : Demo().articles) {
@@ -79,7 +79,7 @@ TEST_F(ListingPagesTest, TagPagesListEveryArticleWithTheTag) {
   }
 }
 
-TEST_F(ListingPagesTest, UnknownAuthorPartnerOrTagIsNotFound) {
+TEST_P(ListingPagesTest, UnknownAuthorPartnerOrTagIsNotFound) {
   for (const std::string target :
        {"/author/nobody-at-all/", "/partner/no-such-institute/", "/tag/no-such-tag/"}) {
     support::HttpResponse page = Get(target);
@@ -87,6 +87,9 @@ TEST_F(ListingPagesTest, UnknownAuthorPartnerOrTagIsNotFound) {
     EXPECT_NE(support::VisibleText(page.body).find(Demo().name), std::string::npos) << target;
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ListingPagesTest, support::kAllBackends,
+                         support::BackendTestName);
 
 }  // namespace
 }  // namespace gazette::integration

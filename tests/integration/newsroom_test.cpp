@@ -7,8 +7,8 @@
 #include <regex>
 #include <thread>
 
-#include "store/sqlite/sqlite_store.h"
 #include "support/http_client.h"
+#include "support/site_database.h"
 #include "support/site_process.h"
 
 namespace gazette::integration {
@@ -84,7 +84,7 @@ std::string CsrfOf(const std::string& html) {
 // Stores a scheduled article in the site's database while no server runs.
 base::Status AddScheduledArticle(const std::string& site_dir, const std::string& slug,
                                  std::chrono::seconds from_now) {
-  auto store = store::OpenSqliteStore(site_dir + "/gazette.db", {});
+  auto store = support::OpenSiteDatabase(site_dir);
   if (!store) return base::Unexpected(store.error());
   auto section = (*store)->GetSectionBySlug("east-asia");
   if (!section) return base::Unexpected(section.error());
@@ -104,8 +104,10 @@ base::Status AddScheduledArticle(const std::string& site_dir, const std::string&
   return base::Ok();
 }
 
-TEST(NewsroomTest, TheAdminSignsInAndOutWithAnHttpOnlyCookie) {
-  auto site = support::SiteProcess::Start();
+class NewsroomTest : public support::BackendTest {};
+
+TEST_P(NewsroomTest, TheAdminSignsInAndOutWithAnHttpOnlyCookie) {
+  auto site = support::SiteProcess::Start({.backend = GetParam()});
   ASSERT_TRUE(site.has_value()) << site.error().ToString();
   const uint16_t port = (*site)->port();
 
@@ -147,8 +149,8 @@ TEST(NewsroomTest, TheAdminSignsInAndOutWithAnHttpOnlyCookie) {
   EXPECT_EQ(Get(port, "/admin/", cookie).status, 303);
 }
 
-TEST(NewsroomTest, ArticlesScheduledWhileTheServerWasDownArePublishedOnStart) {
-  support::SiteOptions options;
+TEST_P(NewsroomTest, ArticlesScheduledWhileTheServerWasDownArePublishedOnStart) {
+  support::SiteOptions options{.backend = GetParam()};
   options.before_serve = [](const std::string& site_dir) {
     return AddScheduledArticle(site_dir, "while-we-were-down", -std::chrono::hours(1));
   };
@@ -157,8 +159,8 @@ TEST(NewsroomTest, ArticlesScheduledWhileTheServerWasDownArePublishedOnStart) {
   EXPECT_EQ(Get((*site)->port(), "/east-asia/while-we-were-down/").status, 200);
 }
 
-TEST(NewsroomTest, AScheduledArticleGoesLiveAtItsTime) {
-  support::SiteOptions options;
+TEST_P(NewsroomTest, AScheduledArticleGoesLiveAtItsTime) {
+  support::SiteOptions options{.backend = GetParam()};
   options.before_serve = [](const std::string& site_dir) {
     return AddScheduledArticle(site_dir, "in-a-moment", std::chrono::seconds(3));
   };
@@ -174,6 +176,8 @@ TEST(NewsroomTest, AScheduledArticleGoesLiveAtItsTime) {
   }
   EXPECT_EQ(status, 200);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, NewsroomTest, support::kAllBackends, support::BackendTestName);
 
 }  // namespace
 }  // namespace gazette::integration

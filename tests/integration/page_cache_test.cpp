@@ -12,9 +12,8 @@
 #include <thread>
 #include <vector>
 
-#include "store/sqlite/sqlite_db.h"
-#include "store/sqlite/sqlite_store.h"
 #include "support/http_client.h"
+#include "support/site_database.h"
 #include "support/site_process.h"
 
 namespace gazette::integration {
@@ -91,11 +90,11 @@ constexpr char kOtherAuthor[] = "/author/aminata-sow-diallo/";
 base::Status SeedViews(const std::string& site_dir, Seeded& seeded) {
   {
     // The demo comes with views of its own; these tests count from a known start.
-    auto db = store::sqlite::Db::Open(site_dir + "/gazette.db", SQLITE_OPEN_READWRITE);
-    if (!db) return base::Unexpected(db.error());
-    if (auto wiped = (*db)->Exec("DELETE FROM views_daily"); !wiped) return wiped;
+    if (auto wiped = support::ExecOnSiteDatabase(site_dir, "DELETE FROM views_daily"); !wiped) {
+      return wiped;
+    }
   }
-  auto store = store::OpenSqliteStore(site_dir + "/gazette.db", {});
+  auto store = support::OpenSiteDatabase(site_dir);
   if (!store) return base::Unexpected(store.error());
   auto section = (*store)->GetSectionBySlug("east-asia");
   if (!section) return base::Unexpected(section.error());
@@ -124,10 +123,12 @@ base::Status SeedViews(const std::string& site_dir, Seeded& seeded) {
   return (*store)->AddViews(views);
 }
 
-class PageCacheTest : public ::testing::Test {
+class PageCacheTest : public support::BackendTest {
  protected:
   void SetUp() override {
-    support::SiteOptions options;
+    support::BackendTest::SetUp();
+    if (IsSkipped()) return;
+    support::SiteOptions options{.backend = GetParam()};
     options.before_serve = [this](const std::string& dir) { return SeedViews(dir, seeded_); };
     auto site = support::SiteProcess::Start(options);
     ASSERT_TRUE(site.has_value()) << site.error().ToString();
@@ -200,7 +201,7 @@ class PageCacheTest : public ::testing::Test {
   std::string csrf_;
 };
 
-TEST_F(PageCacheTest, PublishEditAndUnpublishChangeTheirPagesAndNoOthers) {
+TEST_P(PageCacheTest, PublishEditAndUnpublishChangeTheirPagesAndNoOthers) {
   const std::vector<std::string> lists = {"/", "/east-asia/", "/author/soyeon-baek/",
                                           "/tag/alliances/", "/feed/"};
   std::vector<std::string> warm = lists;
@@ -242,7 +243,7 @@ TEST_F(PageCacheTest, PublishEditAndUnpublishChangeTheirPagesAndNoOthers) {
 
 // The section navigation, the site's name and the theme are on every page: each change drops
 // them all.
-TEST_F(PageCacheTest, ASectionRenameASettingAndAThemeEditShowOnEveryPage) {
+TEST_P(PageCacheTest, ASectionRenameASettingAndAThemeEditShowOnEveryPage) {
   const std::vector<std::string> pages = {"/", kOtherAuthor, "/east-asia/"};
   Warm(pages);
   PostForm("/admin/sections/" + std::to_string(seeded_.east_asia) + "/",
@@ -282,7 +283,7 @@ TEST_F(PageCacheTest, ASectionRenameASettingAndAThemeEditShowOnEveryPage) {
   ExpectChanged(kOtherAuthor, "theme edited while serving");
 }
 
-TEST_F(PageCacheTest, FiftyConcurrentMissesRenderOnce) {
+TEST_P(PageCacheTest, FiftyConcurrentMissesRenderOnce) {
   const std::string page = "/tag/diplomacy/";
   std::vector<std::string> answers(50);
   std::vector<std::thread> readers;
@@ -299,7 +300,7 @@ TEST_F(PageCacheTest, FiftyConcurrentMissesRenderOnce) {
 
 // The seed gives the other author's piece 10 views and every other article 13; read five times
 // (one render, four hits), it becomes the most read only if the hits count.
-TEST_F(PageCacheTest, AnArticleAnsweredFromTheCacheCountsAView) {
+TEST_P(PageCacheTest, AnArticleAnsweredFromTheCacheCountsAView) {
   const std::string page = seeded_.other_article;
   std::string top_path;
   for (int i = 0; i < 5; ++i) {
@@ -307,7 +308,7 @@ TEST_F(PageCacheTest, AnArticleAnsweredFromTheCacheCountsAView) {
     ASSERT_EQ(response.status, 200) << page;
     EXPECT_EQ(response.Header("x-cache"), i == 0 ? "miss" : "hit");
   }
-  auto store = store::OpenSqliteStore(site_->site_dir() + "/gazette.db", {});
+  auto store = support::OpenSiteDatabase(site_->site_dir());
   ASSERT_TRUE(store.has_value()) << store.error().ToString();
   const int64_t today = std::chrono::duration_cast<std::chrono::days>(
                             std::chrono::system_clock::now().time_since_epoch())
@@ -323,6 +324,8 @@ TEST_F(PageCacheTest, AnArticleAnsweredFromTheCacheCountsAView) {
   EXPECT_TRUE(page.ends_with("/" + top_path + "/"))
       << top_path << " is the most read, not " << page;
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PageCacheTest, support::kAllBackends, support::BackendTestName);
 
 }  // namespace
 }  // namespace gazette::integration

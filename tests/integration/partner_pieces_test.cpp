@@ -11,7 +11,7 @@
 namespace gazette::integration {
 namespace {
 
-using PartnerPiecesTest = DemoSiteTest;
+using PartnerPiecesTest = DemoSiteBackendTest;
 
 // The href of <link rel="canonical">, or "" if the page has none.
 std::string CanonicalUrl(const std::string& html) {
@@ -27,7 +27,7 @@ bool IsNoindex(const std::string& html) {
   return html.find("<meta name=\"robots\" content=\"noindex") != std::string::npos;
 }
 
-TEST_F(PartnerPiecesTest, CreditLinksTheOriginalAndThePartnerPage) {
+TEST_P(PartnerPiecesTest, CreditLinksTheOriginalAndThePartnerPage) {
   int pieces = 0;
   for (const support::DemoArticle& article : Demo().articles) {
     if (!article.partner) {
@@ -56,7 +56,7 @@ TEST_F(PartnerPiecesTest, CreditLinksTheOriginalAndThePartnerPage) {
   EXPECT_GT(pieces, 0) << "the demo has no partner piece";
 }
 
-TEST_F(PartnerPiecesTest, CanonicalOrNoindexAsThePartnersCreditSays) {
+TEST_P(PartnerPiecesTest, CanonicalOrNoindexAsThePartnersCreditSays) {
   bool saw_canonical = false;
   bool saw_noindex = false;
   for (const support::DemoArticle& article : Demo().articles) {
@@ -86,6 +86,9 @@ TEST_F(PartnerPiecesTest, CanonicalOrNoindexAsThePartnersCreditSays) {
   EXPECT_TRUE(saw_canonical) << "no demo partner with credit = \"canonical\"";
   EXPECT_TRUE(saw_noindex) << "no demo partner with credit = \"noindex\"";
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PartnerPiecesTest, support::kAllBackends,
+                         support::BackendTestName);
 
 }  // namespace
 }  // namespace gazette::integration

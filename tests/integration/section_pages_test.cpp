@@ -9,7 +9,7 @@
 namespace gazette::integration {
 namespace {
 
-using SectionPagesTest = DemoSiteTest;
+using SectionPagesTest = DemoSiteBackendTest;
 
 std::string Capitalized(const std::string& word) {
   std::string out = word;
@@ -29,7 +29,7 @@ std::vector<size_t> Positions(const std::string& text,
   return positions;
 }
 
-TEST_F(SectionPagesTest, EverySectionShowsItsNameKindAndArticlesNewestFirst) {
+TEST_P(SectionPagesTest, EverySectionShowsItsNameKindAndArticlesNewestFirst) {
   for (const support::DemoSection& section : Demo().sections) {
     SCOPED_TRACE(section.slug);
     support::HttpResponse page = Get("/" + section.slug + "/");
@@ -49,7 +49,7 @@ TEST_F(SectionPagesTest, EverySectionShowsItsNameKindAndArticlesNewestFirst) {
   }
 }
 
-TEST_F(SectionPagesTest, PageOneIsTheSectionAndPagesPastTheEndAreNotFound) {
+TEST_P(SectionPagesTest, PageOneIsTheSectionAndPagesPastTheEndAreNotFound) {
   for (const support::DemoSection& section : Demo().sections) {
     SCOPED_TRACE(section.slug);
     EXPECT_EQ(Get("/" + section.slug + "/?page=1").status, 200);
@@ -59,7 +59,7 @@ TEST_F(SectionPagesTest, PageOneIsTheSectionAndPagesPastTheEndAreNotFound) {
   }
 }
 
-TEST_F(SectionPagesTest, PageNumbersThatAreNotPositiveIntegersAreNotFound) {
+TEST_P(SectionPagesTest, PageNumbersThatAreNotPositiveIntegersAreNotFound) {
   const std::string base = "/" + Demo().sections.at(0).slug + "/?page=";
   for (const std::string page :
        {"abc", "0", "-1", "1.5", "", "1abc", "99999999999999999999", "+1", "%201", "0x2"}) {
@@ -110,6 +110,9 @@ TEST(SectionPaginationTest, SplitsSectionsAcrossPagesNewestFirst) {
   }
   EXPECT_GT(paginated_sections, 0) << "the demo has no section with two articles";
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, SectionPagesTest, support::kAllBackends,
+                         support::BackendTestName);
 
 }  // namespace
 }  // namespace gazette::integration

@@ -34,18 +34,42 @@ base::Result<std::string> Init(std::vector<std::string> args) {
   return run->out;
 }
 
-}  // namespace
-
-base::Result<std::string> InitDemoSite(const std::string& dir) {
-  return Init({"init", "--demo", dir});
+// `gazette init`'s arguments for a site in `dir`, with --database unless `database_url` is empty.
+std::vector<std::string> InitArgs(bool demo, const std::string& dir,
+                                  const std::string& database_url) {
+  std::vector<std::string> args{"init"};
+  if (demo) args.push_back("--demo");
+  if (!database_url.empty()) {
+    args.push_back("--database");
+    args.push_back(database_url);
+  }
+  args.push_back(dir);
+  return args;
 }
 
-base::Result<std::string> InitEmptySite(const std::string& dir) { return Init({"init", dir}); }
+}  // namespace
+
+base::Result<std::string> InitDemoSite(const std::string& dir, const std::string& database_url) {
+  return Init(InitArgs(true, dir, database_url));
+}
+
+base::Result<std::string> InitEmptySite(const std::string& dir, const std::string& database_url) {
+  return Init(InitArgs(false, dir, database_url));
+}
 
 base::Result<std::unique_ptr<SiteProcess>> SiteProcess::Start(const SiteOptions& options) {
+  std::unique_ptr<store::PostgresHarness> database;
+  if (options.backend == Backend::kPostgres) {
+    auto server = store::PostgresTestServer();
+    if (!server) return base::UnavailableError(std::string(store::kPostgresSkipped));
+    database = store::PostgresHarness::Create(*server);
+    if (!database) return base::InternalError("cannot make a PostgreSQL database for the site");
+  }
+  const std::string database_url = database ? database->url() : "";
   base::testing::TempDir dir("gazette-site-");
   const std::string site_dir = (dir.path() / "site").string();
-  auto made = options.demo ? InitDemoSite(site_dir) : InitEmptySite(site_dir);
+  auto made =
+      options.demo ? InitDemoSite(site_dir, database_url) : InitEmptySite(site_dir, database_url);
   if (!made) return base::Unexpected(made.error());
   std::smatch account;
   if (!std::regex_search(*made, account, std::regex("Admin account: (\\S+) / password: (\\S+)"))) {
@@ -63,7 +87,7 @@ base::Result<std::unique_ptr<SiteProcess>> SiteProcess::Start(const SiteOptions&
   if (!child) {
     return base::Unexpected(child.error());
   }
-  auto site = std::make_unique<SiteProcess>(std::move(dir), std::move(*child));
+  auto site = std::make_unique<SiteProcess>(std::move(database), std::move(dir), std::move(*child));
   site->site_dir_ = site_dir;
   site->admin_email_ = account[1];
   site->admin_password_ = account[2];

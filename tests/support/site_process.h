@@ -1,5 +1,6 @@
 // Runs the real `gazette` binary for integration tests: a demo site made by `gazette init --demo`
-// in a fresh temporary folder, served by `gazette serve` on an ephemeral port of 127.0.0.1.
+// in a fresh temporary folder (on SQLite, or on a fresh PostgreSQL database), served by
+// `gazette serve` on an ephemeral port of 127.0.0.1.
 #pragma once
 
 #include <chrono>
@@ -10,6 +11,8 @@
 
 #include "base/result.h"
 #include "base/testing/temp_dir.h"
+#include "store/testing/postgres_harness.h"
+#include "support/backend.h"
 #include "support/child_process.h"
 #include "support/files.h"
 
@@ -23,15 +26,20 @@ std::string DemoSourceDir();
 base::Result<ProcessOutput> RunGazette(const std::vector<std::string>& args,
                                        const Environment& env = {});
 
-// Runs `gazette init --demo DIR`; Internal with the command's stderr if it fails. Returns what it
-// printed on standard output.
-base::Result<std::string> InitDemoSite(const std::string& dir);
+// Runs `gazette init --demo DIR` (with `--database URL` unless `database_url` is empty);
+// Internal with the command's stderr if it fails. Returns what it printed on standard output.
+base::Result<std::string> InitDemoSite(const std::string& dir,
+                                       const std::string& database_url = "");
 // The same without --demo: a site with no content but its admin account.
-base::Result<std::string> InitEmptySite(const std::string& dir);
+base::Result<std::string> InitEmptySite(const std::string& dir,
+                                        const std::string& database_url = "");
 
 struct SiteOptions {
   bool demo = true;  // false: an empty site (`gazette init` without --demo)
-  Environment env;   // extra GAZETTE_* variables for `serve`
+  // kPostgres: the site lives in a new database of the GAZETTE_TEST_POSTGRES_URL server (Start
+  // fails without one: check BackendAvailable first), dropped again with the SiteProcess.
+  Backend backend = Backend::kSqlite;
+  Environment env;  // extra GAZETTE_* variables for `serve`
   // Runs between `init` and `serve` with the site folder, to change the site while no server
   // runs; an error stops Start.
   std::function<base::Status(const std::string& site_dir)> before_serve;
@@ -40,17 +48,19 @@ struct SiteOptions {
 };
 
 // A site (the demo, unless SiteOptions::demo is false) being served. The destructor stops the
-// server (SIGTERM, then SIGKILL if it has not exited after 20 s) and removes the folder. Not safe
-// for concurrent use.
+// server (SIGTERM, then SIGKILL if it has not exited after 20 s) and removes the folder and the
+// PostgreSQL database. Not safe for concurrent use.
 class SiteProcess {
  public:
   // Makes the site and starts the server; returns once it printed its "serving" line.
   // Internal (with the server's stderr) if either step fails or the line does not come in time.
   static base::Result<std::unique_ptr<SiteProcess>> Start(const SiteOptions& options = {});
 
-  // Takes over a server already started in `dir` (what Start does); prefer Start.
-  SiteProcess(base::testing::TempDir dir, ChildProcess child)
-      : dir_(std::move(dir)), child_(std::move(child)) {}
+  // Takes over a server already started in `dir` on `database` (null on SQLite), what Start
+  // does; prefer Start.
+  SiteProcess(std::unique_ptr<store::PostgresHarness> database, base::testing::TempDir dir,
+              ChildProcess child)
+      : database_(std::move(database)), dir_(std::move(dir)), child_(std::move(child)) {}
   SiteProcess(const SiteProcess&) = delete;
   SiteProcess& operator=(const SiteProcess&) = delete;
   ~SiteProcess();
@@ -73,6 +83,8 @@ class SiteProcess {
  private:
   base::Status AwaitServingLine(std::chrono::seconds timeout);
 
+  // Declared first so that it is dropped last, once the server has gone.
+  std::unique_ptr<store::PostgresHarness> database_;
   base::testing::TempDir dir_;
   ChildProcess child_;
   std::string site_dir_;
