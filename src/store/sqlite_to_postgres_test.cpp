@@ -144,26 +144,13 @@ class SqliteToPostgresTest : public ::testing::Test {
   std::unique_ptr<PostgresHarness> target_;
 };
 
-void ExpectSameArticle(const Article& want, const Article& got) {
+// What ExpectSameArticle leaves aside, for a copy that must keep ids and every field as well.
+void ExpectSameIdsAndLeadImage(const Article& got, const Article& want) {
   EXPECT_EQ(got.id, want.id);
   EXPECT_EQ(got.slug, want.slug);
-  EXPECT_EQ(got.title, want.title);
-  EXPECT_EQ(got.dek, want.dek);
-  EXPECT_EQ(got.body_md, want.body_md);
-  EXPECT_EQ(got.body_html, want.body_html);
-  EXPECT_EQ(got.status, want.status);
-  EXPECT_EQ(got.section_id, want.section_id);
-  EXPECT_EQ(got.partner_id, want.partner_id);
-  EXPECT_EQ(got.original_url, want.original_url);
-  EXPECT_EQ(got.published_at, want.published_at);
-  EXPECT_EQ(got.updated_at, want.updated_at);
-  EXPECT_EQ(got.word_count, want.word_count);
-  EXPECT_EQ(got.author_ids, want.author_ids);
-  EXPECT_EQ(got.tag_ids, want.tag_ids);
   EXPECT_EQ(got.lead_image_id, want.lead_image_id);
   EXPECT_EQ(got.lead_image_alt, want.lead_image_alt);
   EXPECT_EQ(got.created_by, want.created_by);
-  EXPECT_EQ(got.version, want.version);
 }
 
 std::vector<int64_t> HitIds(const SearchPage& page) {
@@ -195,7 +182,10 @@ TEST_F(SqliteToPostgresTest, EverythingComesBackTheSameThroughThePostgresStore) 
 
   for (int64_t id : site.articles) {
     SCOPED_TRACE(id);
-    ExpectSameArticle(Must(source->GetArticle(id)), Must(target->GetArticle(id)));
+    const Article want = Must(source->GetArticle(id));
+    const Article got = Must(target->GetArticle(id));
+    ExpectSameArticle(got, want);
+    ExpectSameIdsAndLeadImage(got, want);
   }
   EXPECT_EQ(Must(target->CountPublished({})), 2);
   const auto source_months = Must(source->ListPublishedMonths());

@@ -74,6 +74,24 @@ base::Status StoreContractTest::Save(Article& article) {
   return saved;
 }
 
+// Compares what readers and editors can see of two stored articles, ids and slugs aside.
+void ExpectSameArticle(const content::Article& got, const content::Article& want) {
+  EXPECT_EQ(got.title, want.title);
+  EXPECT_EQ(got.dek, want.dek);
+  EXPECT_EQ(got.body_md, want.body_md);
+  EXPECT_EQ(got.body_html, want.body_html);
+  EXPECT_EQ(got.status, want.status);
+  EXPECT_EQ(got.section_id, want.section_id);
+  EXPECT_EQ(got.partner_id, want.partner_id);
+  EXPECT_EQ(got.original_url, want.original_url);
+  EXPECT_EQ(got.published_at, want.published_at);
+  EXPECT_EQ(got.updated_at, want.updated_at);
+  EXPECT_EQ(got.word_count, want.word_count);
+  EXPECT_EQ(got.author_ids, want.author_ids);
+  EXPECT_EQ(got.tag_ids, want.tag_ids);
+  EXPECT_EQ(got.version, want.version);
+}
+
 Article StoreContractTest::NewArticle(const std::string& slug, int64_t section_id,
                                       int64_t published_at) {
   Article article;

@@ -27,6 +27,9 @@ inline base::Seconds At(int64_t unix_seconds) {
   return base::Seconds(std::chrono::seconds(unix_seconds));
 }
 
+// Compares what readers and editors can see of two stored articles, ids and slugs aside.
+void ExpectSameArticle(const content::Article& got, const content::Article& want);
+
 // Each test gets a new harness and a store open on it.
 class StoreContractTest : public ::testing::TestWithParam<StoreBackend> {
  protected:

@@ -13,24 +13,6 @@ using base::ErrorCode;
 using content::Article;
 using content::ArticleStatus;
 
-// Compares what readers and editors can see of two stored articles, ids and slugs aside.
-void ExpectSameArticle(const Article& got, const Article& want) {
-  EXPECT_EQ(got.title, want.title);
-  EXPECT_EQ(got.dek, want.dek);
-  EXPECT_EQ(got.body_md, want.body_md);
-  EXPECT_EQ(got.body_html, want.body_html);
-  EXPECT_EQ(got.status, want.status);
-  EXPECT_EQ(got.section_id, want.section_id);
-  EXPECT_EQ(got.partner_id, want.partner_id);
-  EXPECT_EQ(got.original_url, want.original_url);
-  EXPECT_EQ(got.published_at, want.published_at);
-  EXPECT_EQ(got.updated_at, want.updated_at);
-  EXPECT_EQ(got.word_count, want.word_count);
-  EXPECT_EQ(got.author_ids, want.author_ids);
-  EXPECT_EQ(got.tag_ids, want.tag_ids);
-  EXPECT_EQ(got.version, want.version);
-}
-
 // Two sections, two authors and three tags, written through the public Store interface.
 struct Cast {
   int64_t asia = 0, europe = 0, ann = 0, bo = 0, energy = 0, ports = 0, rare = 0;
