@@ -5,6 +5,10 @@
 #                                        (postgresql://postgres@127.0.0.1:PORT/)
 #   scripts/test-postgres.sh stop DIR    stops that cluster and removes DIR; safe to call twice,
 #                                        or after a start that failed halfway
+#   scripts/test-postgres.sh halt DIR    stops the server (pg_ctl stop -m fast), keeping DIR: the
+#                                        database is lost to its clients
+#   scripts/test-postgres.sh resume DIR  starts the halted server again on the same port
+# Any number of clusters can run at once, each in its own DIR on its own port.
 # The server refuses to run as root, so as root the cluster belongs to the `postgres` user.
 # Authentication is `trust`: the server listens on 127.0.0.1 only, for the length of a test run.
 set -euo pipefail
@@ -40,16 +44,33 @@ start() {
   local port
   for _ in 1 2 3; do
     port=$(free_port)
-    if as_owner "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait \
-      --options="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir' \
-        -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
-      start >/dev/null 2>&1; then
+    if run_server "$dir" "$port"; then
+      echo "$port" >"$dir/port"
       echo "postgresql://postgres@127.0.0.1:$port/"
       return 0
     fi
   done
   cat "$dir/server.log" >&2
   return 1
+}
+
+# Starts the cluster in $1 on port $2 and waits until it accepts connections.
+run_server() {
+  as_owner "$bin/pg_ctl" --pgdata="$1/data" --log="$1/server.log" --wait \
+    --options="-c listen_addresses=127.0.0.1 -c port=$2 -c unix_socket_directories='$1' \
+      -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
+    start >/dev/null 2>&1
+}
+
+halt() {
+  as_owner "$bin/pg_ctl" --pgdata="$1/data" --mode=fast --wait stop >/dev/null
+}
+
+resume() {
+  run_server "$1" "$(cat "$1/port")" || {
+    cat "$1/server.log" >&2
+    return 1
+  }
 }
 
 stop() {
@@ -63,8 +84,10 @@ stop() {
 case "${1:-}:${2:-}" in
   start:?*) start "$2" ;;
   stop:?*) stop "$2" ;;
+  halt:?*) halt "$2" ;;
+  resume:?*) resume "$2" ;;
   *)
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop|halt|resume DIR" >&2
     exit 2
     ;;
 esac

@@ -27,6 +27,21 @@ std::string ArticleUrl(const content::Section& section, const content::Article& 
   return "/" + section.slug + "/" + article.slug + "/";
 }
 
+render::SiteView SiteChrome(const SiteConfig& config, const http::StaticAssets& assets,
+                            base::Seconds now) {
+  render::SiteView site;
+  site.name = config.name;
+  site.tagline = config.tagline;
+  site.url = config.url;
+  site.language = config.language;
+  site.stylesheet_url = assets.UrlFor("site.css").value_or("");
+  site.script_url = assets.UrlFor("site.js").value_or("");
+  site.icon_url = assets.UrlFor("favicon.svg").value_or("");
+  site.year = static_cast<int>(
+      std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
+  return site;
+}
+
 base::Result<std::unique_ptr<PageContext>> MakePageContext(store::Store& store, SiteConfig config,
                                                            const http::StaticAssets& assets,
                                                            base::Seconds now) {
@@ -38,16 +53,8 @@ base::Result<std::unique_ptr<PageContext>> MakePageContext(store::Store& store, 
                                                            .now = now,
                                                            .site = {},
                                                            .cache_tags = {store::SiteTag()}});
+  context->site = SiteChrome(context->config, assets, now);
   render::SiteView& site = context->site;
-  site.name = context->config.name;
-  site.tagline = context->config.tagline;
-  site.url = context->config.url;
-  site.language = context->config.language;
-  site.stylesheet_url = assets.UrlFor("site.css").value_or("");
-  site.script_url = assets.UrlFor("site.js").value_or("");
-  site.icon_url = assets.UrlFor("favicon.svg").value_or("");
-  site.year = static_cast<int>(
-      std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
   for (const content::Section& section : context->sections) {
     context->section_by_id[section.id] = &section;
     auto& nav = section.kind == content::SectionKind::kRegion ? site.regions : site.topics;

@@ -35,6 +35,11 @@ struct PageContext {
 std::string SectionUrl(const content::Section& section);
 std::string ArticleUrl(const content::Section& section, const content::Article& article);
 
+// The site chrome without the section navigation, which needs the store: for a page that must
+// be shown when the store cannot be read.
+render::SiteView SiteChrome(const SiteConfig& config, const http::StaticAssets& assets,
+                            base::Seconds now);
+
 // Reads the sections and builds the site chrome. Errors from the store as they come.
 base::Result<std::unique_ptr<PageContext>> MakePageContext(store::Store& store, SiteConfig config,
                                                            const http::StaticAssets& assets,

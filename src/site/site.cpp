@@ -469,8 +469,9 @@ struct Site::Impl {
     return Theme()->RenderArticle(*view);
   }
 
-  // The themed page for an error. Falls back to plain text when even the site chrome cannot
-  // be read (the database is gone), so an error page never needs what failed.
+  // The themed page for an error. When even the site chrome cannot be read (the database is
+  // gone) it is the chrome of gazette.toml without the sections, so an error page never needs
+  // what failed. A server-side failure asks the client to come back (Retry-After).
   Response ErrorPage(const base::Error& error) {
     int status = http::StatusForError(error);
     if (status >= 500) base::LogError("site: " + error.ToString());
@@ -482,18 +483,18 @@ struct Site::Impl {
                          ? std::string(kPastNumberedPages)
                          : "There is no page at this address. It may have moved, or the link may "
                            "be mistyped. Try the latest articles below or the sections above.";
+    } else if (status == 503) {
+      view.heading = "Temporarily unavailable";
+      view.message = "This page cannot be shown right now. Please try again in a moment.";
     } else {
       view.heading = "Something went wrong";
       view.message = "This page cannot be shown right now. Please try again in a moment.";
     }
     auto context = Context();
-    if (!context) {
-      return Response::Text(status, view.heading + "\n");
-    }
-    view.site = (*context)->site;
+    view.site = context ? (*context)->site : SiteChrome(file_config, *assets, clock.Now());
     view.meta.title = view.heading;
     view.meta.noindex = true;
-    if (status == 404) {
+    if (status == 404 && context) {
       auto latest = store.ListPublished({.limit = 5});
       if (latest) {
         auto cards = MakeCards(store, **context, *latest);

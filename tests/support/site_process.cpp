@@ -60,7 +60,8 @@ base::Result<std::string> InitEmptySite(const std::string& dir, const std::strin
 base::Result<std::unique_ptr<SiteProcess>> SiteProcess::Start(const SiteOptions& options) {
   std::unique_ptr<store::PostgresHarness> database;
   if (options.backend == Backend::kPostgres) {
-    auto server = store::PostgresTestServer();
+    auto server = options.postgres_server.empty() ? store::PostgresTestServer()
+                                                  : std::optional(options.postgres_server);
     if (!server) return base::UnavailableError(std::string(store::kPostgresSkipped));
     database = store::PostgresHarness::Create(*server);
     if (!database) return base::InternalError("cannot make a PostgreSQL database for the site");

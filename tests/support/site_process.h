@@ -39,6 +39,9 @@ struct SiteOptions {
   // kPostgres: the site lives in a new database of the GAZETTE_TEST_POSTGRES_URL server (Start
   // fails without one: check BackendAvailable first), dropped again with the SiteProcess.
   Backend backend = Backend::kSqlite;
+  // The server (postgresql://USER@HOST:PORT/) of a kPostgres site; empty for the one
+  // GAZETTE_TEST_POSTGRES_URL names.
+  std::string postgres_server;
   Environment env;  // extra GAZETTE_* variables for `serve`
   // Runs between `init` and `serve` with the site folder, to change the site while no server
   // runs; an error stops Start.

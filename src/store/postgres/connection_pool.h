@@ -39,11 +39,11 @@ class ConnectionPool {
   explicit ConnectionPool(std::vector<std::unique_ptr<Connection>> connections)
       : idle_(std::move(connections)) {}
 
-  // Waits for an idle connection and lends it.
+  // Waits for an idle connection and lends it; a broken one (the server restarted, or is
+  // away) is connected again first, which may leave it broken.
   Lease Acquire();
 
  private:
-  // A connection that broke (the server restarted) reconnects before it is lent again.
   void GiveBack(std::unique_ptr<Connection> connection);
 
   std::mutex mutex_;

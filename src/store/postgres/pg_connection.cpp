@@ -183,7 +183,12 @@ Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Par
                               /*resultFormat=*/0));
 }
 
-bool Connection::IsBroken() const { return PQstatus(conn_) != CONNECTION_OK; }
+bool Connection::IsBroken() {
+  // PQconsumeInput reads what the server sent meanwhile (a FATAL on shutdown, then the end of
+  // the stream) without blocking, which is what turns the status bad.
+  if (PQstatus(conn_) == CONNECTION_OK) PQconsumeInput(conn_);
+  return PQstatus(conn_) != CONNECTION_OK;
+}
 
 void Connection::Reset() {
   PQreset(conn_);

@@ -108,8 +108,10 @@ class Connection {
   bool LostARace() const { return lost_a_race_; }
   void ClearLostRace() { lost_a_race_ = false; }
 
-  // Whether the connection still works; Reset tries to connect again when it does not.
-  bool IsBroken() const;
+  // Whether the connection no longer works: libpq saw it fail, or the server has closed it
+  // since (a restart ends every session with a message that is read here without waiting).
+  // Reset tries to connect again; the connection stays broken while the server is away.
+  bool IsBroken();
   void Reset();
 
   // "HOST:PORT", for messages.
