@@ -21,10 +21,14 @@ std::string ArticleName(const content::Article& article);
 base::Status CheckArticleReferences(Connection& connection, const content::Article& article,
                                     bool with_creator);
 
-// Inserts the article's row at version 1, with `body_text`, the plain text of its body, which
-// the search index holds; returns its id.
+// Inserts the article's row at version 1 and its body row (WriteBody); returns its id.
 base::Result<int64_t> InsertArticle(Connection& connection, const content::Article& article,
                                     std::string_view body_text);
+
+// Inserts or replaces the body row (0009) of article `id`: its Markdown, its HTML and
+// `body_text`, the plain text of its body, which the search index holds.
+base::Status WriteBody(Connection& connection, int64_t id, const content::Article& article,
+                       std::string_view body_text);
 
 // Replaces the article's author and tag links with those of `article`.
 base::Status WriteLinks(Connection& connection, int64_t article_id,

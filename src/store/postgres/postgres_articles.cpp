@@ -208,16 +208,31 @@ Status CheckArticleReferences(Connection& connection, const Article& article, bo
 Result<int64_t> InsertArticle(Connection& connection, const Article& article,
                               std::string_view body_text) {
   auto inserted = connection.Query(
-      "INSERT INTO articles (slug, title, dek, body_md, body_text, body_html, status, "
-      "section_id, partner_id, original_url, published_at, updated_at, word_count, "
-      "lead_image_id, lead_image_alt, created_by, version) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-      "$8, $9, $10, $11, $12, $13, $14, $15, $16, 1) RETURNING id",
-      article.slug, article.title, article.dek, article.body_md, body_text, article.body_html,
-      content::ArticleStatusName(article.status), article.section_id, article.partner_id,
-      article.original_url, UnixSeconds(article.published_at), UnixSeconds(article.updated_at),
-      article.word_count, article.lead_image_id, article.lead_image_alt, article.created_by);
+      "INSERT INTO articles (slug, title, dek, status, section_id, partner_id, original_url, "
+      "published_at, updated_at, word_count, lead_image_id, lead_image_alt, created_by, version) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1) RETURNING id",
+      article.slug, article.title, article.dek, content::ArticleStatusName(article.status),
+      article.section_id, article.partner_id, article.original_url,
+      UnixSeconds(article.published_at), UnixSeconds(article.updated_at), article.word_count,
+      article.lead_image_id, article.lead_image_alt, article.created_by);
   if (!inserted) return base::Unexpected(WithContext(inserted.error(), ArticleName(article)));
-  return inserted->Int(0, 0);
+  const int64_t id = inserted->Int(0, 0);
+  // Before the links, as on SQLite: the body row's trigger makes the index row.
+  if (auto written = WriteBody(connection, id, article, body_text); !written) {
+    return base::Unexpected(written.error());
+  }
+  return id;
+}
+
+Status WriteBody(Connection& connection, int64_t id, const Article& article,
+                 std::string_view body_text) {
+  auto written = connection.Query(
+      "INSERT INTO article_bodies (article_id, body_md, body_html, body_text) "
+      "VALUES ($1, $2, $3, $4) ON CONFLICT (article_id) DO UPDATE SET "
+      "body_md = excluded.body_md, body_html = excluded.body_html, body_text = excluded.body_text",
+      id, article.body_md, article.body_html, body_text);
+  if (!written) return base::Unexpected(WithContext(written.error(), ArticleName(article)));
+  return base::Ok();
 }
 
 Status WriteLinks(Connection& connection, int64_t article_id, const Article& article) {
@@ -275,15 +290,16 @@ Status PostgresStore::UpdateArticle(const Article& article) {
       return checked;
     }
     auto updated = c.Query(
-        "UPDATE articles SET slug = $1, title = $2, dek = $3, body_md = $4, body_text = $5, "
-        "body_html = $6, status = $7, section_id = $8, partner_id = $9, original_url = $10, "
-        "published_at = $11, updated_at = $12, word_count = $13, lead_image_id = $14, "
-        "lead_image_alt = $15, version = version + 1 WHERE id = $16",
-        article.slug, article.title, article.dek, article.body_md, body_text, article.body_html,
-        content::ArticleStatusName(article.status), article.section_id, article.partner_id,
-        article.original_url, UnixSeconds(article.published_at), UnixSeconds(article.updated_at),
-        article.word_count, article.lead_image_id, article.lead_image_alt, article.id);
+        "UPDATE articles SET slug = $1, title = $2, dek = $3, status = $4, section_id = $5, "
+        "partner_id = $6, original_url = $7, published_at = $8, updated_at = $9, "
+        "word_count = $10, lead_image_id = $11, lead_image_alt = $12, version = version + 1 "
+        "WHERE id = $13",
+        article.slug, article.title, article.dek, content::ArticleStatusName(article.status),
+        article.section_id, article.partner_id, article.original_url,
+        UnixSeconds(article.published_at), UnixSeconds(article.updated_at), article.word_count,
+        article.lead_image_id, article.lead_image_alt, article.id);
     if (!updated) return base::Unexpected(WithContext(updated.error(), ArticleName(article)));
+    if (auto written = WriteBody(c, article.id, article, body_text); !written) return written;
     if (old_section_id != article.section_id || old_slug != article.slug) {
       if (auto moved = RecordMove(c, article.id, old_section_id, old_slug); !moved) return moved;
       if (auto cleared = ClearHistoryAt(c, article.section_id, article.slug); !cleared) {
@@ -299,7 +315,8 @@ Status PostgresStore::UpdateArticle(const Article& article) {
 
 Result<Article> PostgresStore::GetArticle(int64_t id) {
   static const std::string kSql =
-      Select(kArticleColumnsWithBody, "FROM articles a WHERE a.id = $1");
+      Select(kArticleColumnsWithBody,
+             "FROM articles a" + std::string(kArticleBodyJoin) + " WHERE a.id = $1");
   return Read([id](Connection& c) {
     return LoadArticle(c, "no article with id " + std::to_string(id), kSql, id);
   });
@@ -308,7 +325,8 @@ Result<Article> PostgresStore::GetArticle(int64_t id) {
 Result<Article> PostgresStore::GetPublishedArticle(int64_t section_id, std::string_view slug) {
   static const std::string kSql =
       Select(kArticleColumnsWithBody,
-             "FROM articles a WHERE a.slug = $1 AND a.section_id = $2 AND a.status = 'published'");
+             "FROM articles a" + std::string(kArticleBodyJoin) +
+                 " WHERE a.slug = $1 AND a.section_id = $2 AND a.status = 'published'");
   return Read([section_id, slug](Connection& c) {
     return LoadArticle(c, "no published article '" + std::string(slug) + "'", kSql, slug,
                        section_id);
@@ -318,8 +336,9 @@ Result<Article> PostgresStore::GetPublishedArticle(int64_t section_id, std::stri
 Result<Article> PostgresStore::FindMovedArticle(int64_t section_id, std::string_view slug) {
   static const std::string kSql =
       Select(kArticleColumnsWithBody,
-             "FROM article_slug_history h JOIN articles a ON a.id = h.article_id "
-             "WHERE h.section_id = $1 AND h.slug = $2 AND a.status = 'published'");
+             "FROM article_slug_history h JOIN articles a ON a.id = h.article_id" +
+                 std::string(kArticleBodyJoin) +
+                 " WHERE h.section_id = $1 AND h.slug = $2 AND a.status = 'published'");
   return Read([section_id, slug](Connection& c) {
     return LoadArticle(c, "no article moved from '" + std::string(slug) + "'", kSql, section_id,
                        slug);
@@ -328,7 +347,8 @@ Result<Article> PostgresStore::FindMovedArticle(int64_t section_id, std::string_
 
 Result<Article> PostgresStore::GetArticleBySlug(std::string_view slug) {
   static const std::string kSql =
-      Select(kArticleColumnsWithBody, "FROM articles a WHERE a.slug = $1");
+      Select(kArticleColumnsWithBody,
+             "FROM articles a" + std::string(kArticleBodyJoin) + " WHERE a.slug = $1");
   return Read([slug](Connection& c) {
     return LoadArticle(c, "no article '" + std::string(slug) + "'", kSql, slug);
   });

@@ -4,7 +4,7 @@
 // Each article is stored as CreateArticle stores it (same rows, bodies, links, counts, search
 // index entry), with two differences that make a batch faster, as on SQLite:
 // - A published article is inserted as a draft with its links, then published by one UPDATE, so
-//   that the search triggers (0004, 0006) write its index row once, with the author and tag
+//   that the search triggers (0004, 0009) write its index row once, with the author and tag
 //   names, instead of once on insert and again for every link.
 // - Its related reading comes from the tags it shares with the batch's other published articles,
 //   worked out in memory (batch_related.h) before a connection is borrowed.

@@ -39,7 +39,9 @@ struct Source {
 };
 
 Result<Source> LoadSource(Connection& c, int64_t id) {
-  auto article = c.Query("SELECT title, dek, body_text FROM articles WHERE id = $1", id);
+  auto article = c.Query("SELECT a.title, a.dek, coalesce(b.body_text, '') FROM articles a" +
+                             std::string(kArticleBodyJoin) + " WHERE a.id = $1",
+                         id);
   if (!article) return base::Unexpected(article.error());
   auto source = ReadOne(
       *article,

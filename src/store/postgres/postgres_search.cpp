@@ -139,12 +139,12 @@ std::pair<std::string, std::vector<Param>> SearchSql(const SearchQuery& query,
            ", U&'\\E000\\E001<>', U&'  \\E002\\E003'), " + q + ", " + options + ")";
   };
   sql += Select(kArticleColumns,
-                ", CASE WHEN to_tsvector('gazette_search', a.body_text) @@ " + q + " THEN " +
-                    headline("a.body_text") + " WHEN to_tsvector('gazette_search', a.dek) @@ " + q +
+                ", CASE WHEN to_tsvector('gazette_search', b.body_text) @@ " + q + " THEN " +
+                    headline("b.body_text") + " WHEN to_tsvector('gazette_search', a.dek) @@ " + q +
                     " THEN " + headline("a.dek") + " ELSE " + headline("a.title") + " END");
-  sql +=
-      " FROM page JOIN articles a ON a.id = page.id ORDER BY page.score DESC, page.at DESC,"
-      " page.id DESC";
+  sql += " FROM page JOIN articles a ON a.id = page.id" + std::string(kArticleBodyJoin) +
+         " ORDER BY page.score DESC, page.at DESC,"
+         " page.id DESC";
   return {std::move(sql), std::move(params)};
 }
 

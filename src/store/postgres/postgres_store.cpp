@@ -140,6 +140,21 @@ Status CheckKeptCounts(Connection& connection) {
   return base::Ok();
 }
 
+// Internal when an article has no body row (0009): the store writes one with every article, and
+// without it the article reads with empty bodies and is missing from the search index.
+Status CheckBodies(Connection& connection) {
+  auto check = connection.Query(
+      "SELECT count(*), min(a.id) FROM articles a "
+      "WHERE NOT EXISTS (SELECT 1 FROM article_bodies b WHERE b.article_id = a.id)");
+  if (!check) return base::Unexpected(check.error());
+  if (const int64_t missing = check->Int(0, 0); missing > 0) {
+    return base::InternalError(connection.where() + ": " + std::to_string(missing) +
+                               " articles have no body row, the first with id " +
+                               std::to_string(check->Int(0, 1)));
+  }
+  return base::Ok();
+}
+
 }  // namespace
 
 // Pages and references are PostgreSQL's to keep (checksums, foreign keys on every reference);
@@ -147,6 +162,7 @@ Status CheckKeptCounts(Connection& connection) {
 Status PostgresStore::CheckIntegrity() {
   return Read([](Connection& connection) -> Status {
     Status checked = CheckVersion(connection);
+    if (checked) checked = CheckBodies(connection);
     if (checked) checked = CheckLinkCopies(connection);
     if (checked) checked = CheckKeptCounts(connection);
     return checked;

@@ -136,7 +136,9 @@ TEST_F(PostgresStoreTest, MigrationSixFillsThePlainTextOfEarlierArticles) {
       "VALUES ('a', 'Title', 'published', 1, 'A *marked* [link](https://x.example/zebra)')")));
 
   ASSERT_TRUE(Succeeds(harness_->Open()));
-  auto text = raw->Query("SELECT body_text FROM articles WHERE slug = 'a'");
+  auto text = raw->Query(
+      "SELECT b.body_text FROM articles a JOIN article_bodies b ON b.article_id = a.id "
+      "WHERE a.slug = 'a'");
   ASSERT_TRUE(Succeeds(text));
   EXPECT_EQ(text->Text(0, 0).find('*'), std::string::npos) << text->Text(0, 0);
   EXPECT_NE(text->Text(0, 0).find("marked"), std::string::npos) << text->Text(0, 0);
@@ -247,6 +249,53 @@ TEST_F(PostgresStoreTest, MigrationEightCountsTheMonthsOfEarlierArticles) {
   EXPECT_TRUE(Succeeds((*store)->CheckIntegrity()));
 }
 
+// A version-8 database, with the bodies in articles: 0009 moves them to article_bodies, and the
+// search index still finds a body word and follows body edits. An article whose body row is
+// deleted behind the store's back is named by CheckIntegrity.
+TEST_F(PostgresStoreTest, MigrationNineMovesTheBodiesToTheirOwnTable) {
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  ASSERT_TRUE(Succeeds(
+      raw->Exec("CREATE TABLE schema_version (version bigint PRIMARY KEY, name text NOT NULL, "
+                "applied_at bigint NOT NULL)")));
+  for (const postgres::Migration& migration : postgres::EmbeddedMigrations()) {
+    if (migration.version > 8) break;
+    ASSERT_TRUE(Succeeds(raw->Exec(migration.sql))) << migration.name;
+    ASSERT_TRUE(Succeeds(raw->Query("INSERT INTO schema_version VALUES ($1, $2, 0)",
+                                    int64_t{migration.version}, migration.name)));
+  }
+  ASSERT_TRUE(Succeeds(raw->Exec(
+      "INSERT INTO sections (slug, name, kind) VALUES ('world', 'World', 'topic');"
+      "INSERT INTO articles (slug, title, status, section_id, body_md, body_html, body_text) "
+      "VALUES ('a', 'Title', 'published', 1, '*quokka*', '<p><em>quokka</em></p>', 'quokka')")));
+
+  auto store = harness_->Open();
+  ASSERT_TRUE(Succeeds(store));
+  EXPECT_EQ(Count(*raw,
+                  "SELECT count(*) FROM information_schema.columns "
+                  "WHERE table_name = 'articles' AND column_name LIKE 'body%'"),
+            0);
+  auto article = (*store)->GetArticleBySlug("a");
+  ASSERT_TRUE(Succeeds(article));
+  EXPECT_EQ(article->body_md, "*quokka*");
+  EXPECT_EQ(article->body_html, "<p><em>quokka</em></p>");
+  const std::string find =
+      "SELECT count(*) FROM article_search WHERE document @@ to_tsquery('gazette_search', ";
+  EXPECT_EQ(Count(*raw, find + "'quokka')"), 1);
+  ASSERT_TRUE(Succeeds(raw->Exec("UPDATE article_bodies SET body_text = 'numbat'")));
+  EXPECT_EQ(Count(*raw, find + "'quokka')"), 0);
+  EXPECT_EQ(Count(*raw, find + "'numbat')"), 1);
+  EXPECT_TRUE(Succeeds((*store)->CheckIntegrity()));
+
+  ASSERT_TRUE(Succeeds(raw->Exec("DELETE FROM article_bodies")));
+  EXPECT_EQ(Count(*raw, "SELECT count(*) FROM article_search"), 0);
+  Status checked = (*store)->CheckIntegrity();
+  ASSERT_TRUE(FailsWith(checked, ErrorCode::kInternal));
+  EXPECT_NE(checked.error().message().find("1 articles have no body row, the first with id 1"),
+            std::string::npos)
+      << checked.error().message();
+}
+
 // A month's count or latest update changed behind the store's back is named, row and values.
 TEST_F(PostgresStoreTest, CheckIntegrityNamesAWrongPublishedMonth) {
   auto store = harness_->Open();
@@ -256,7 +305,8 @@ TEST_F(PostgresStoreTest, CheckIntegrityNamesAWrongPublishedMonth) {
   ASSERT_TRUE(Succeeds(
       raw->Exec("INSERT INTO sections (slug, name, kind) VALUES ('world', 'World', 'topic');"
                 "INSERT INTO articles (slug, title, status, section_id, published_at, updated_at) "
-                "VALUES ('a', 'A', 'published', 1, 1700000000, 1700000100)")));
+                "VALUES ('a', 'A', 'published', 1, 1700000000, 1700000100);"
+                "INSERT INTO article_bodies (article_id) VALUES (1)")));
   ASSERT_TRUE(Succeeds((*store)->CheckIntegrity()));
   const std::string row =
       "published_months (month=1698796800, partner_id=0, has_original_url=false)";

@@ -113,7 +113,9 @@ Result<int> CurrentSchemaVersion(Db& db) {
   return static_cast<int>(version->Int(0));
 }
 
-Status ApplyMigrations(Db& db) {
+Status ApplyMigrations(Db& db) { return ApplyMigrationsUpTo(db, LatestSchemaVersion()); }
+
+Status ApplyMigrationsUpTo(Db& db, int version) {
   if (auto registered = RegisterMigrationFunctions(db); !registered) return registered;
   if (auto prepared = PrepareVersionTable(db); !prepared) return prepared;
   auto current = CurrentSchemaVersion(db);
@@ -121,6 +123,7 @@ Status ApplyMigrations(Db& db) {
   if (auto newer = RefuseNewer(*current); !newer) return newer;
   for (const Migration& migration : EmbeddedMigrations()) {
     if (migration.version <= *current) continue;
+    if (migration.version > version) break;
     if (auto applied = Apply(db, migration); !applied) return applied;
   }
   return base::Ok();

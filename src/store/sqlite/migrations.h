@@ -36,4 +36,8 @@ Result<int> CurrentSchemaVersion(Db& db);
 // migration stays); others as ErrorFromSqlite.
 Status ApplyMigrations(Db& db);
 
+// ApplyMigrations without the migrations after `version`: for tests that open a database made
+// by an older gazette.
+Status ApplyMigrationsUpTo(Db& db, int version);
+
 }  // namespace gazette::store::sqlite

@@ -56,6 +56,48 @@ TEST_F(MigrationsTest, BringAnEmptyDatabaseUpToDateOnce) {
   EXPECT_EQ(CurrentSchemaVersion(*db_).value_or(-1), LatestSchemaVersion());
 }
 
+// A version-8 database, with the bodies in articles: 0009 moves them to article_bodies, drops
+// them from articles, and the search index still finds a body word and follows body edits.
+TEST_F(MigrationsTest, MoveTheBodiesOfAVersionEightDatabaseToTheirOwnTable) {
+  ASSERT_TRUE(Succeeds(ApplyMigrationsUpTo(*db_, 8)));
+  ASSERT_EQ(CurrentSchemaVersion(*db_).value_or(-1), 8);
+  ASSERT_TRUE(Succeeds(db_->Exec(
+      "PRAGMA foreign_keys = ON;"
+      "INSERT INTO sections (slug, name, kind) VALUES ('east-asia', 'East Asia', 'region');"
+      "INSERT INTO articles (slug, title, body_md, body_html, body_text, status, section_id) "
+      "VALUES ('one', 'One', '*quokka*', '<p><em>quokka</em></p>', 'quokka', 'published', 1),"
+      "('two', 'Two', 'wombat', '<p>wombat</p>', 'wombat', 'draft', 1);")));
+  ASSERT_TRUE(Succeeds(ApplyMigrations(*db_)));
+  EXPECT_EQ(CurrentSchemaVersion(*db_).value_or(-1), LatestSchemaVersion());
+
+  const auto count = [this](std::string_view sql) {
+    auto query = db_->Prepare(sql);
+    EXPECT_TRUE(Succeeds(query));
+    EXPECT_TRUE(Succeeds(query->Step()));
+    return query->Int(0);
+  };
+  EXPECT_EQ(count("SELECT count(*) FROM pragma_table_info('articles') WHERE name LIKE 'body%'"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM article_bodies b JOIN articles a ON a.id = b.article_id "
+                  "WHERE (a.slug, b.body_md, b.body_html, b.body_text) IN (VALUES "
+                  "('one', '*quokka*', '<p><em>quokka</em></p>', 'quokka'), "
+                  "('two', 'wombat', '<p>wombat</p>', 'wombat'))"),
+            2);
+  const std::string_view find_quokka =
+      "SELECT count(*) FROM article_search WHERE article_search MATCH 'quokka'";
+  EXPECT_EQ(count(find_quokka), 1);
+  ASSERT_TRUE(
+      Succeeds(db_->Exec("UPDATE article_bodies SET body_text = 'numbat' "
+                         "WHERE article_id = (SELECT id FROM articles WHERE slug = 'one')")));
+  EXPECT_EQ(count(find_quokka), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM article_search WHERE article_search MATCH 'numbat'"), 1);
+  // A draft is not indexed until it is published, with its body.
+  ASSERT_TRUE(Succeeds(db_->Exec("UPDATE articles SET status = 'published' WHERE slug = 'two'")));
+  EXPECT_EQ(count("SELECT count(*) FROM article_search WHERE article_search MATCH 'wombat'"), 1);
+  ASSERT_TRUE(Succeeds(db_->Exec("DELETE FROM articles WHERE slug = 'two'")));
+  EXPECT_EQ(count("SELECT count(*) FROM article_bodies"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM article_search"), 1);
+}
+
 TEST_F(MigrationsTest, RefuseADatabaseWithoutSchemaVersionButWithTables) {
   ASSERT_TRUE(Succeeds(db_->Exec("CREATE TABLE photos (id INTEGER PRIMARY KEY)")));
   EXPECT_TRUE(FailsWith(ApplyMigrations(*db_), ErrorCode::kInternal));

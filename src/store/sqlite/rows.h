@@ -30,9 +30,13 @@ inline constexpr std::string_view kArticleColumns =
     "a.id, a.slug, a.title, a.dek, a.status, a.section_id, a.partner_id, a.original_url, "
     "a.published_at, a.updated_at, a.word_count, a.lead_image_id, a.lead_image_alt, "
     "a.created_by, a.version";
-// An article with its bodies, from the table aliased "a".
+// An article with its bodies, from the table aliased "a" joined with kArticleBodyJoin. An article
+// missing its body row (which CheckIntegrity reports) reads with empty bodies.
 inline const std::string kArticleColumnsWithBody =
-    std::string(kArticleColumns) + ", a.body_md, a.body_html";
+    std::string(kArticleColumns) + ", coalesce(b.body_md, ''), coalesce(b.body_html, '')";
+// Joins an article aliased "a" with its body row, aliased "b" (0009): listings read none.
+inline constexpr std::string_view kArticleBodyJoin =
+    " LEFT JOIN article_bodies b ON b.article_id = a.id";
 
 inline constexpr std::string_view kUserColumns =
     "id, email, name, role, password_hash, totp_secret, disabled, created_at";

@@ -24,16 +24,18 @@ base::Status CheckArticleReferences(Db& db, const content::Article& article);
 // The columns a new article is inserted with, as named parameters for BindArticleFields
 // (":status" included) and ":created_by"; the article starts at version 1.
 inline constexpr std::string_view kInsertArticleSql =
-    "INSERT INTO articles (slug, title, dek, body_md, body_text, body_html, status, "
-    "section_id, partner_id, original_url, published_at, updated_at, word_count, "
-    "lead_image_id, lead_image_alt, created_by, version) VALUES (:slug, :title, :dek, "
-    ":body_md, :body_text, :body_html, :status, :section_id, :partner_id, :original_url, "
-    ":published_at, :updated_at, :word_count, :lead_image_id, :lead_image_alt, :created_by, "
-    "1)";
+    "INSERT INTO articles (slug, title, dek, status, section_id, partner_id, original_url, "
+    "published_at, updated_at, word_count, lead_image_id, lead_image_alt, created_by, version) "
+    "VALUES (:slug, :title, :dek, :status, :section_id, :partner_id, :original_url, "
+    ":published_at, :updated_at, :word_count, :lead_image_id, :lead_image_alt, :created_by, 1)";
 
-// Binds the article's own fields to the named parameters shared by INSERT and UPDATE, and
+// Binds the article's own fields, but its bodies, to the named parameters shared by INSERT and
+// UPDATE.
+void BindArticleFields(Statement& stmt, const content::Article& article);
+
+// Inserts or replaces the body row (0009) of article `id`: its Markdown, its HTML and
 // `body_text`, the plain text of its body, which the search index holds.
-void BindArticleFields(Statement& stmt, const content::Article& article,
+base::Status WriteBody(Db& db, int64_t id, const content::Article& article,
                        std::string_view body_text);
 
 // Forgets that some article used to live at (section, slug): an article lives there now.

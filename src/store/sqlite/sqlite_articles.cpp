@@ -225,13 +225,10 @@ Status CheckArticleReferences(Db& db, const Article& article) {
   return base::Ok();
 }
 
-void BindArticleFields(Statement& stmt, const Article& article, std::string_view body_text) {
+void BindArticleFields(Statement& stmt, const Article& article) {
   stmt.Bind(":slug", article.slug);
   stmt.Bind(":title", article.title);
   stmt.Bind(":dek", article.dek);
-  stmt.Bind(":body_md", article.body_md);
-  stmt.Bind(":body_text", body_text);
-  stmt.Bind(":body_html", article.body_html);
   stmt.Bind(":status", content::ArticleStatusName(article.status));
   stmt.Bind(":section_id", article.section_id);
   stmt.Bind(":partner_id", article.partner_id);
@@ -241,6 +238,16 @@ void BindArticleFields(Statement& stmt, const Article& article, std::string_view
   stmt.Bind(":word_count", int64_t{article.word_count});
   stmt.Bind(":lead_image_id", article.lead_image_id);
   stmt.Bind(":lead_image_alt", article.lead_image_alt);
+}
+
+Status WriteBody(Db& db, int64_t id, const Article& article, std::string_view body_text) {
+  auto write = db.Prepare(
+      "INSERT INTO article_bodies (article_id, body_md, body_html, body_text) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (article_id) DO UPDATE SET body_md = excluded.body_md, "
+      "body_html = excluded.body_html, body_text = excluded.body_text");
+  if (!write) return base::Unexpected(write.error());
+  write->BindAll(id, article.body_md, article.body_html, body_text);
+  return write->Run();
 }
 
 Status ClearHistoryAt(Db& db, int64_t section_id, std::string_view slug) {
@@ -263,11 +270,13 @@ Result<int64_t> SqliteStore::CreateArticle(const Article& article) {
     // A new article is at version 1, whatever article.version says.
     auto insert = db.Prepare(kInsertArticleSql);
     if (!insert) return base::Unexpected(insert.error());
-    BindArticleFields(*insert, article, body_text);
+    BindArticleFields(*insert, article);
     insert->Bind(":created_by", article.created_by);
     if (auto ran = RunFor(*insert, article); !ran) return base::Unexpected(ran.error());
     const int64_t id = db.LastInsertId();
-    Status linked = WriteLinks(db, id, article);
+    // Before the links: the body row's trigger makes the index row their triggers name.
+    Status linked = WriteBody(db, id, article, body_text);
+    if (linked) linked = WriteLinks(db, id, article);
     if (linked) linked = ClearHistoryAt(db, article.section_id, article.slug);
     if (linked && article.status == content::ArticleStatus::kPublished) {
       linked = RefreshRelated(db, id);
@@ -286,16 +295,16 @@ Status SqliteStore::UpdateArticle(const Article& article) {
     if (old_version != article.version) return base::ConflictError(std::string(kChangedMeanwhile));
     if (auto checked = CheckArticleReferences(db, article); !checked) return checked;
     auto update = db.Prepare(
-        "UPDATE articles SET slug = :slug, title = :title, dek = :dek, body_md = :body_md, "
-        "body_text = :body_text, body_html = :body_html, status = :status, section_id = "
-        ":section_id, "
-        "partner_id = :partner_id, original_url = :original_url, published_at = :published_at, "
+        "UPDATE articles SET slug = :slug, title = :title, dek = :dek, status = :status, "
+        "section_id = :section_id, partner_id = :partner_id, original_url = :original_url, "
+        "published_at = :published_at, "
         "updated_at = :updated_at, word_count = :word_count, lead_image_id = :lead_image_id, "
         "lead_image_alt = :lead_image_alt, version = version + 1 WHERE id = :id");
     if (!update) return base::Unexpected(update.error());
-    BindArticleFields(*update, article, body_text);
+    BindArticleFields(*update, article);
     update->Bind(":id", article.id);
     if (auto ran = RunFor(*update, article); !ran) return ran;
+    if (auto written = WriteBody(db, article.id, article, body_text); !written) return written;
     if (old_section_id != article.section_id || old_slug != article.slug) {
       if (auto moved = RecordMove(db, article.id, old_section_id, old_slug); !moved) return moved;
       if (auto cleared = ClearHistoryAt(db, article.section_id, article.slug); !cleared) {
@@ -310,7 +319,9 @@ Status SqliteStore::UpdateArticle(const Article& article) {
 }
 
 Result<Article> SqliteStore::GetArticle(int64_t id) {
-  static const std::string kSql = Select(kArticleColumnsWithBody, "FROM articles a WHERE a.id = ?");
+  static const std::string kSql =
+      Select(kArticleColumnsWithBody,
+             "FROM articles a" + std::string(kArticleBodyJoin) + " WHERE a.id = ?");
   return Read([id](Db& db) -> Result<Article> {
     auto query = db.Prepare(kSql);
     if (!query) return base::Unexpected(query.error());
@@ -322,7 +333,8 @@ Result<Article> SqliteStore::GetArticle(int64_t id) {
 Result<Article> SqliteStore::GetPublishedArticle(int64_t section_id, std::string_view slug) {
   static const std::string kSql =
       Select(kArticleColumnsWithBody,
-             "FROM articles a WHERE a.slug = ? AND a.section_id = ? AND a.status = 'published'");
+             "FROM articles a" + std::string(kArticleBodyJoin) +
+                 " WHERE a.slug = ? AND a.section_id = ? AND a.status = 'published'");
   return Read([section_id, slug](Db& db) -> Result<Article> {
     auto query = db.Prepare(kSql);
     if (!query) return base::Unexpected(query.error());
@@ -334,8 +346,9 @@ Result<Article> SqliteStore::GetPublishedArticle(int64_t section_id, std::string
 Result<Article> SqliteStore::FindMovedArticle(int64_t section_id, std::string_view slug) {
   static const std::string kSql =
       Select(kArticleColumnsWithBody,
-             "FROM article_slug_history h JOIN articles a ON a.id = h.article_id "
-             "WHERE h.section_id = ? AND h.slug = ? AND a.status = 'published'");
+             "FROM article_slug_history h JOIN articles a ON a.id = h.article_id" +
+                 std::string(kArticleBodyJoin) +
+                 " WHERE h.section_id = ? AND h.slug = ? AND a.status = 'published'");
   return Read([section_id, slug](Db& db) -> Result<Article> {
     auto query = db.Prepare(kSql);
     if (!query) return base::Unexpected(query.error());
@@ -346,7 +359,8 @@ Result<Article> SqliteStore::FindMovedArticle(int64_t section_id, std::string_vi
 
 Result<Article> SqliteStore::GetArticleBySlug(std::string_view slug) {
   static const std::string kSql =
-      Select(kArticleColumnsWithBody, "FROM articles a WHERE a.slug = ?");
+      Select(kArticleColumnsWithBody,
+             "FROM articles a" + std::string(kArticleBodyJoin) + " WHERE a.slug = ?");
   return Read([slug](Db& db) -> Result<Article> {
     auto query = db.Prepare(kSql);
     if (!query) return base::Unexpected(query.error());

@@ -10,14 +10,14 @@
 // - Should the schema have triggers that sqlite_bulk_derived.h does not stand in for, the batch is
 // written
 //   with the triggers on: a published article is inserted as a draft with its links, then
-//   published by one UPDATE, so that the search triggers (0004, 0006) write its index row once,
+//   published by one UPDATE, so that the search triggers (0004, 0009) write its index row once,
 //   with the author and tag names, instead of once on insert and again for every link.
 // - Its related reading comes from the tags it shares with the batch's other published articles,
 //   worked out in memory before the writer is taken, instead of full-text queries over the whole
 //   index, which take milliseconds each at a million articles (see store.h).
 #include <optional>
-#include <string>
 #include <span>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -72,11 +72,12 @@ Result<int64_t> InsertOne(Db& db, const Article& article, std::string_view body_
 
   auto insert = db.Prepare(kInsertArticleSql);
   if (!insert) return base::Unexpected(insert.error());
-  BindArticleFields(*insert, article, body_text);
+  BindArticleFields(*insert, article);
   insert->Bind(":status", status_name);
   insert->Bind(":created_by", article.created_by);
   Status written = insert->Run();
   const int64_t id = db.LastInsertId();
+  if (written) written = WriteBody(db, id, article, body_text);
   if (written) {
     auto authors = db.Prepare(
         "INSERT INTO article_authors (article_id, author_id, position, status, published_at) "

@@ -15,12 +15,14 @@
 namespace gazette::store::sqlite {
 namespace {
 
-// Every trigger on articles, article_authors and article_tags, by name, sorted: the ones an
-// insert fires are what IndexForSearch and AddToCounts do instead; the others do not fire on an
-// insert. No other table a new article is written to has triggers.
-constexpr std::array<std::string_view, 23> kKnownTriggers = {
+// Every trigger on articles, article_bodies, article_authors and article_tags, by name, sorted:
+// the ones an insert fires are what IndexForSearch and AddToCounts do instead; the others do not
+// fire on an insert. No other table a new article is written to has triggers.
+constexpr std::array<std::string_view, 25> kKnownTriggers = {
     "article_search_author_link_delete",
     "article_search_author_link_insert",
+    "article_search_body_delete",
+    "article_search_body_update",
     "article_search_delete",
     "article_search_insert",
     "article_search_tag_link_delete",
@@ -129,7 +131,8 @@ TriggersOff::~TriggersOff() { SetTriggers(db_, true); }
 base::Result<bool> DerivedRowsCoverTriggers(Db& db) {
   auto list = db.Prepare(
       "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN ('articles', "
-      "'article_authors', 'article_tags', 'article_slug_history', 'article_related', "
+      "'article_bodies', 'article_authors', 'article_tags', 'article_slug_history', "
+      "'article_related', "
       "'article_counts', 'partner_counts', 'author_counts', 'tag_counts') ORDER BY name");
   if (!list) return base::Unexpected(list.error());
   auto names =

@@ -43,7 +43,8 @@ struct Source {
 };
 
 Result<Source> LoadSource(Db& db, int64_t id) {
-  auto article = db.Prepare("SELECT title, dek, body_text FROM articles WHERE id = ?");
+  auto article = db.Prepare("SELECT a.title, a.dek, coalesce(b.body_text, '') FROM articles a" +
+                            std::string(kArticleBodyJoin) + " WHERE a.id = ?");
   if (!article) return base::Unexpected(article.error());
   article->BindAll(id);
   auto source = ReadOne(

@@ -273,6 +273,23 @@ Status CheckUnenforcedReferences(Db& db) {
   return base::Ok();
 }
 
+// Internal when an article has no body row (0009): the store writes one with every article, and
+// without it the article reads with empty bodies and is missing from the search index.
+Status CheckBodies(Db& db) {
+  auto check = db.Prepare(
+      "SELECT count(*), min(a.id) FROM articles a "
+      "WHERE NOT EXISTS (SELECT 1 FROM article_bodies b WHERE b.article_id = a.id)");
+  if (!check) return base::Unexpected(check.error());
+  auto row = check->Step();
+  if (!row) return base::Unexpected(row.error());
+  if (const int64_t missing = check->Int(0); missing > 0) {
+    return base::InternalError(db.path() + ": " + std::to_string(missing) +
+                               " articles have no body row, the first with id " +
+                               std::to_string(check->Int(1)));
+  }
+  return base::Ok();
+}
+
 Status CheckVersion(Db& db) {
   auto version = CurrentSchemaVersion(db);
   if (!version) return base::Unexpected(version.error());
@@ -290,6 +307,7 @@ Status SqliteStore::CheckIntegrity() {
     if (checked) checked = CheckForeignKeys(db);
     if (checked) checked = CheckVersion(db);
     if (checked) checked = CheckUnenforcedReferences(db);
+    if (checked) checked = CheckBodies(db);
     if (checked) checked = CheckLinkCopies(db);
     if (checked) checked = CheckKeptCounts(db);
     return checked;
