@@ -20,6 +20,7 @@ const std::vector<std::string_view> kCopiedTables = {
     "media",
     "media_variants",
     "articles",
+    "article_bodies",
     "article_authors",
     "article_tags",
     "article_slug_history",
