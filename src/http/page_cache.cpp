@@ -18,7 +18,8 @@ namespace {
 
 // Below this a compressed copy saves too little to be worth its memory (as on the wire).
 constexpr size_t kMinCompressedSize = 512;
-// The wire's levels: a miss costs no more than an uncached answer, and the bytes are the same.
+// Compressed once per kept page and then sent many times: levels that give small pages at a cost
+// paid once (the wire compresses uncached answers faster, for every request).
 constexpr int kGzipLevel = 6;
 constexpr int kBrotliQuality = 5;
 // What a kept page costs besides its bytes: the entry, its index nodes and list links.

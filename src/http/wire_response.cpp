@@ -13,8 +13,11 @@ namespace gazette::http {
 namespace {
 
 constexpr size_t kMinCompressedSize = 512;
-constexpr int kGzipLevel = 6;
-constexpr int kBrotliQuality = 5;
+// An answer that does not come from the page cache is compressed for every request: the fastest
+// levels (nginx's default gzip_comp_level is 1 too), which cost a fraction of level 6 and give
+// about a tenth more bytes. The page cache compresses once per kept page, and harder.
+constexpr int kGzipLevel = 1;
+constexpr int kBrotliQuality = 2;
 constexpr std::string_view kContentSecurityPolicy =
     "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; "
     "frame-ancestors 'self'; base-uri 'self'; form-action 'self'";

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -17,6 +18,12 @@ bool AllowedInXml(char32_t c) {
   return c != 0xFFFE && c != 0xFFFF;
 }
 
+// A byte that stands for itself and is allowed: printable ASCII, tab, newline, carriage return.
+bool IsPlainAscii(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return (byte >= 0x20 && byte < 0x80) || c == '\t' || c == '\n' || c == '\r';
+}
+
 }  // namespace
 
 std::string CleanFeedText(const std::string& text) {
@@ -24,6 +31,11 @@ std::string CleanFeedText(const std::string& text) {
   out.reserve(text.size());
   std::string_view rest = text;
   while (!rest.empty()) {
+    // Most of a feed is printable ASCII, which needs no decoding: copy such runs whole.
+    const auto plain = std::find_if_not(rest.begin(), rest.end(), IsPlainAscii);
+    out.append(rest.begin(), plain);
+    rest.remove_prefix(static_cast<size_t>(plain - rest.begin()));
+    if (rest.empty()) break;
     content::DecodedChar decoded = content::DecodeUtf8(rest);
     const std::string_view bytes = rest.substr(0, decoded.length);
     rest.remove_prefix(decoded.length);
