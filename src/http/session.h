@@ -77,7 +77,10 @@ class Session : public std::enable_shared_from_this<Session> {
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
-  boost::beast::http::response<boost::beast::http::string_body> response_;
+  // The response being written: its head and body, which must outlive the write.
+  std::string written_head_;
+  std::string written_body_;
+  int written_status_ = 0;
   std::optional<std::list<std::weak_ptr<Session>>::iterator> registration_;  // set by Start()
   std::string remote_address_;
   bool idle_ = false;  // waiting for the first byte of a request

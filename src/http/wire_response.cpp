@@ -1,6 +1,7 @@
 #include "http/wire_response.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <ctime>
 
@@ -40,15 +41,28 @@ void AddVaryAcceptEncoding(Response& response) {
   }
 }
 
+// The characters of a token (RFC 9110, section 5.6.2), by byte.
+constexpr std::array<bool, 256> kTokenChars = [] {
+  std::array<bool, 256> table{};
+  for (int c = '0'; c <= '9'; ++c) table[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
+  for (char c : std::string_view("!#$%&'*+-.^_`|~")) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
+
 // A header field that cannot end the header early or smuggle another one in: a token for a
-// name, and a value without CR, LF or NUL.
+// name, and a value without CR, LF or NUL. Every answer's fields pass here: a table and a plain
+// loop rather than searches in character sets.
 bool IsSafeHeader(std::string_view name, std::string_view value) {
-  auto is_token_char = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-  };
-  return !name.empty() && std::all_of(name.begin(), name.end(), is_token_char) &&
-         value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+  if (name.empty()) return false;
+  for (char c : name) {
+    if (!kTokenChars[static_cast<unsigned char>(c)]) return false;
+  }
+  for (char c : value) {
+    if (c == '\r' || c == '\n' || c == '\0') return false;
+  }
+  return true;
 }
 
 // `headers` without the unsafe ones, each of which is logged.
@@ -80,20 +94,91 @@ base::Result<std::string> Compress(Encoding encoding, std::string_view body) {
                                        : GzipCompress(body, kGzipLevel);
 }
 
+// The reason phrases of the statuses the server sends.
+constexpr std::pair<int, std::string_view> kReasonPhrases[] = {
+    {200, "OK"},
+    {201, "Created"},
+    {202, "Accepted"},
+    {204, "No Content"},
+    {206, "Partial Content"},
+    {301, "Moved Permanently"},
+    {302, "Found"},
+    {303, "See Other"},
+    {304, "Not Modified"},
+    {307, "Temporary Redirect"},
+    {308, "Permanent Redirect"},
+    {400, "Bad Request"},
+    {401, "Unauthorized"},
+    {403, "Forbidden"},
+    {404, "Not Found"},
+    {405, "Method Not Allowed"},
+    {406, "Not Acceptable"},
+    {409, "Conflict"},
+    {410, "Gone"},
+    {411, "Length Required"},
+    {412, "Precondition Failed"},
+    {413, "Content Too Large"},
+    {415, "Unsupported Media Type"},
+    {416, "Range Not Satisfiable"},
+    {422, "Unprocessable Content"},
+    {429, "Too Many Requests"},
+    {431, "Request Header Fields Too Large"},
+    {500, "Internal Server Error"},
+    {501, "Not Implemented"},
+    {502, "Bad Gateway"},
+    {503, "Service Unavailable"},
+    {504, "Gateway Timeout"},
+};
+
+std::string_view ReasonPhrase(int status) {
+  for (const auto& [code, phrase] : kReasonPhrases) {
+    if (code == status) return phrase;
+  }
+  return "";  // the phrase is optional (RFC 9112, section 4): the code alone says it
+}
+
 }  // namespace
 
+std::string WireHead(const WireResponse& wire, unsigned minor_version, bool keep_alive) {
+  std::string head;
+  size_t size = 64;
+  for (const auto& [name, value] : wire.headers) size += name.size() + value.size() + 4;
+  head.reserve(size);
+  head += minor_version == 0 ? "HTTP/1.0 " : "HTTP/1.1 ";
+  head += std::to_string(wire.status);
+  head += ' ';
+  head += ReasonPhrase(wire.status);
+  head += "\r\n";
+  for (const auto& [name, value] : wire.headers) {
+    head += name;
+    head += ": ";
+    head += value;
+    head += "\r\n";
+  }
+  if (minor_version == 0 && keep_alive) head += "Connection: keep-alive\r\n";
+  if (minor_version != 0 && !keep_alive) head += "Connection: close\r\n";
+  head += "\r\n";
+  return head;
+}
+
 std::string HttpDate(std::chrono::system_clock::time_point time) {
+  // Every answer has a Date, and it changes once a second: each thread keeps the last one.
+  thread_local std::time_t cached_second = -1;
+  thread_local std::string cached_date;
   static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+  if (seconds == cached_second) return cached_date;
   std::tm tm{};
   gmtime_r(&seconds, &tm);
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday],
                 tm.tm_mday, kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
                 tm.tm_sec);
-  return buffer;
+  cached_second = seconds;
+  cached_date = buffer;
+  return cached_date;
 }
 
 WireResponse PrepareForWire(const Request& request, Response response,

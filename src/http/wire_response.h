@@ -30,10 +30,15 @@ struct WireResponse {
 // - gives a 200 answer to GET or HEAD a strong ETag of its body unless it has one, and turns it
 //   into a bodiless 304 when If-None-Match names that tag or one of its compressed variants;
 // - compresses a body of a compressible type of at least 512 bytes without Content-Encoding
-//   with brotli (quality 5) or gzip (level 6) as Accept-Encoding allows, adding
+//   with brotli (quality 2) or gzip (level 1) as Accept-Encoding allows, adding
 //   "Vary: Accept-Encoding" whether it compresses or not, and a "-br"/"-gz" suffix to the ETag.
 WireResponse PrepareForWire(const Request& request, Response response,
                             std::chrono::system_clock::time_point now);
+
+// The status line and header block of `wire` for HTTP/1.`minor_version`, up to and including the
+// empty line that ends it, with "Connection: close" when a 1.1 connection is not kept alive and
+// "Connection: keep-alive" when a 1.0 one is. The body follows it on the wire as it is.
+std::string WireHead(const WireResponse& wire, unsigned minor_version, bool keep_alive);
 
 // An IMF-fixdate as HTTP wants it: "Sun, 06 Nov 1994 08:49:37 GMT".
 std::string HttpDate(std::chrono::system_clock::time_point time);

@@ -213,5 +213,17 @@ TEST(WireResponseTest, BodilessStatusesHaveNoLengthOrType) {
   EXPECT_EQ(HeaderOf(wire, "Content-Type"), "");
 }
 
+TEST(WireResponseTest, TheHeadIsTheStatusLineAndFieldsInOrderEndedByAnEmptyLine) {
+  WireResponse wire{404, {{"Content-Type", "text/plain"}, {"Content-Length", "2"}}, "no"};
+  EXPECT_EQ(WireHead(wire, 1, true),
+            "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\n");
+  EXPECT_EQ(WireHead(WireResponse{200, {}, {}}, 1, false),
+            "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(WireHead(WireResponse{304, {}, {}}, 0, true),
+            "HTTP/1.0 304 Not Modified\r\nConnection: keep-alive\r\n\r\n");
+  EXPECT_EQ(WireHead(WireResponse{200, {}, {}}, 0, false), "HTTP/1.0 200 OK\r\n\r\n");
+  EXPECT_EQ(WireHead(WireResponse{299, {}, {}}, 1, true), "HTTP/1.1 299 \r\n\r\n");
+}
+
 }  // namespace
 }  // namespace gazette::http
