@@ -59,10 +59,14 @@ std::string FirstParagraph(const std::string& html) {
 // Reads the rows an entry refers to, each partner once per feed.
 class EntryBuilder {
  public:
+  // `authors` and `tags` hold those of every article the entries are built from.
   EntryBuilder(store::Store& store, const SiteConfig& config,
-               const std::vector<content::Section>& sections)
+               const std::vector<content::Section>& sections,
+               const std::vector<content::Author>& authors, const std::vector<content::Tag>& tags)
       : store_(store), config_(config) {
     for (const content::Section& section : sections) sections_[section.id] = &section;
+    for (const content::Author& author : authors) authors_[author.id] = &author;
+    for (const content::Tag& tag : tags) tags_[tag.id] = &tag;
   }
 
   // Nullopt for an article whose section is unknown.
@@ -76,16 +80,18 @@ class EntryBuilder {
     entry.published = article.published_at;
     entry.updated = std::max(article.published_at, article.updated_at);
     entry.summary = article.dek;
-    auto authors = store_.GetAuthors(article.author_ids);
-    if (!authors) return base::Unexpected(authors.error());
-    for (const content::Author& author : *authors) {
-      entry.authors.push_back(
-          {.name = author.name, .url = config_.url + "/author/" + author.slug + "/"});
+    for (int64_t id : article.author_ids) {
+      auto author = authors_.find(id);
+      if (author == authors_.end()) continue;
+      entry.authors.push_back({.name = author->second->name,
+                               .url = config_.url + "/author/" + author->second->slug + "/"});
     }
     entry.categories.push_back(section->second->name);
-    auto tags = store_.GetTags(article.tag_ids);
-    if (!tags) return base::Unexpected(tags.error());
-    for (const content::Tag& tag : *tags) entry.categories.push_back(tag.name);
+    for (int64_t id : article.tag_ids) {
+      if (auto tag = tags_.find(id); tag != tags_.end()) {
+        entry.categories.push_back(tag->second->name);
+      }
+    }
 
     const bool full = config_.feed_content == store::FeedContent::kFull;
     if (!full && !article.dek.empty()) {
@@ -130,6 +136,8 @@ class EntryBuilder {
   store::Store& store_;
   const SiteConfig& config_;
   std::map<int64_t, const content::Section*> sections_;
+  std::map<int64_t, const content::Author*> authors_;
+  std::map<int64_t, const content::Tag*> tags_;
   std::map<int64_t, content::Partner> partners_;
 };
 
@@ -174,7 +182,22 @@ base::Result<Feed> BuildFeed(store::Store& store, const SiteConfig& config, cons
   feed.id = "tag:" + HostOf(config.url) + "," + kGuidDate + ":feed:" + scope.path;
   feed.updated = now;
 
-  EntryBuilder builder(store, config, *sections);
+  // The authors and tags of all entries in one read each, rather than two reads an entry.
+  std::vector<int64_t> author_ids, tag_ids;
+  for (const content::Article& article : *articles) {
+    author_ids.insert(author_ids.end(), article.author_ids.begin(), article.author_ids.end());
+    tag_ids.insert(tag_ids.end(), article.tag_ids.begin(), article.tag_ids.end());
+  }
+  for (std::vector<int64_t>* ids : {&author_ids, &tag_ids}) {
+    std::sort(ids->begin(), ids->end());
+    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+  }
+  auto authors = store.GetAuthors(author_ids);
+  if (!authors) return base::Unexpected(authors.error());
+  auto tags = store.GetTags(tag_ids);
+  if (!tags) return base::Unexpected(tags.error());
+
+  EntryBuilder builder(store, config, *sections, *authors, *tags);
   for (const content::Article& article : *articles) {
     auto entry = builder.Build(article);
     if (!entry) return base::Unexpected(entry.error());
