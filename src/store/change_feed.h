@@ -23,9 +23,10 @@ class ChangeFeed {
  public:
   virtual ~ChangeFeed() = default;
 
-  // Tells every node (this one may hear it too) that the pages with these tags changed; called
-  // once a write is committed. A failure is logged, not returned: the write stands, and the other
-  // nodes' pages age out with the cache's max age.
+  // Tells the other nodes that the pages with these tags changed; called once a write is
+  // committed. This node's own handlers are not called for them, except, harmlessly, for an
+  // announcement still on its way when the feed renewed a lost connection. A failure is logged, not
+  // returned: the write stands, and the other nodes' pages age out with the cache's max age.
   virtual void Announce(const std::vector<std::string>& tags) = 0;
 };
 

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 
 #include "base/log.h"
 #include "store/change_tags.h"
@@ -24,7 +25,19 @@ constexpr int kReconnectMillis = 1000;
 
 using PgConn = std::unique_ptr<PGconn, decltype(&PQfinish)>;
 
-PgConn Connect(const std::string& url) { return PgConn(PQconnectdb(url.c_str()), PQfinish); }
+// What the server says outside an answer (a FATAL before it closes a connection) goes to the log
+// rather than to libpq's default, standard error.
+void LogNotice(void*, const char* message) {
+  std::string text = message;
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  base::LogWarning("change feed: the database says: " + text);
+}
+
+PgConn Connect(const std::string& url) {
+  PgConn conn(PQconnectdb(url.c_str()), PQfinish);
+  if (conn) PQsetNoticeProcessor(conn.get(), LogNotice, nullptr);
+  return conn;
+}
 
 bool IsUp(const PgConn& conn) { return conn && PQstatus(conn.get()) == CONNECTION_OK; }
 
@@ -169,8 +182,12 @@ class PostgresChangeFeed final : public ChangeFeed {
 std::vector<std::string> ChangePayloads(const std::vector<std::string>& tags, size_t limit) {
   std::vector<std::string> payloads;
   std::string payload;
+  // A write names a list tag once for each state it is in (change_tags.h): one copy is enough.
+  std::unordered_set<std::string_view> announced;
+  const std::string site = SiteTag();
   for (const std::string& given : tags) {
-    const std::string& tag = given.size() > limit ? SiteTag() : given;
+    const std::string_view tag = given.size() > limit ? std::string_view(site) : given;
+    if (tag.empty() || !announced.insert(tag).second) continue;
     if (!payload.empty() && payload.size() + 1 + tag.size() > limit) {
       payloads.push_back(std::move(payload));
       payload.clear();

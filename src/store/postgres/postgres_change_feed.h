@@ -24,7 +24,8 @@ base::Result<std::unique_ptr<ChangeFeed>> OpenPostgresChangeFeed(const std::stri
                                                                  ChangeFeedHandlers handlers);
 
 // The payloads that announce `tags`, each at most `limit` bytes: as many tags in each as fit,
-// joined by '\n'. A tag longer than `limit` is announced as the site tag (every page carries it).
+// joined by '\n', each tag once, empty ones left out. A tag longer than `limit` is announced as
+// the site tag (every page carries it).
 std::vector<std::string> ChangePayloads(const std::vector<std::string>& tags, size_t limit);
 
 // The tags of one payload.
