@@ -78,6 +78,23 @@ void ReplaceAll(std::string& text, const std::string& from, const std::string& t
   }
 }
 
+// What Debian's /etc/nginx/nginx.conf gives the files of conf.d/, with every path nginx writes
+// under @PREFIX@, and an access log that names the node each request went to.
+constexpr std::string_view kMainConfig = R"(pid @PREFIX@/nginx.pid;
+worker_processes 1;
+events { worker_connections 256; }
+http {
+  log_format upstreams '$status $upstream_addr';
+  access_log @PREFIX@/access.log upstreams;
+  client_body_temp_path @PREFIX@/client_body;
+  proxy_temp_path @PREFIX@/proxy;
+  fastcgi_temp_path @PREFIX@/fastcgi;
+  uwsgi_temp_path @PREFIX@/uwsgi;
+  scgi_temp_path @PREFIX@/scgi;
+  include @PREFIX@/gazette.conf;
+}
+)";
+
 // nginx with deploy/nginx/gazette.conf in front of `nodes`, its files in a folder of its own: a
 // self-signed certificate for TLS, a main configuration that includes the template filled in,
 // and an access log of the status and node of every request.
@@ -107,7 +124,9 @@ class Nginx {
       servers += "server 127.0.0.1:" + std::to_string(node) + " max_fails=1 fail_timeout=5s;";
     }
     https_port_ = FreePort();
-    http_port_ = FreePort();
+    do {
+      http_port_ = FreePort();
+    } while (http_port_ == https_port_);
     ReplaceAll(*site, "@NODES@", servers);
     ReplaceAll(*site, "@SERVER_NAME@", "localhost");
     ReplaceAll(*site, "@HTTPS_LISTEN@", "127.0.0.1:" + std::to_string(https_port_));
@@ -118,15 +137,8 @@ class Nginx {
     EXPECT_FALSE(std::regex_search(*site, std::regex("@[A-Z_]+@")))
         << "a placeholder left unfilled:\n"
         << *site;
-    // What Debian's /etc/nginx/nginx.conf would give, with every path under the prefix.
-    const std::string main =
-        "pid " + prefix + "/nginx.pid;\n" + "worker_processes 1;\n" +
-        "events { worker_connections 256; }\n" + "http {\n" +
-        "  log_format upstreams '$status $upstream_addr';\n" + "  access_log " + prefix +
-        "/access.log upstreams;\n" + "  client_body_temp_path " + prefix + "/client_body;\n" +
-        "  proxy_temp_path " + prefix + "/proxy;\n" + "  fastcgi_temp_path " + prefix +
-        "/fastcgi;\n" + "  uwsgi_temp_path " + prefix + "/uwsgi;\n" + "  scgi_temp_path " + prefix +
-        "/scgi;\n" + "  include " + prefix + "/gazette.conf;\n" + "}\n";
+    std::string main(kMainConfig);
+    ReplaceAll(main, "@PREFIX@", prefix);
     if (!support::WriteFile(prefix + "/gazette.conf", *site) ||
         !support::WriteFile(prefix + "/nginx.conf", main)) {
       ADD_FAILURE() << "cannot write nginx's configuration in " << prefix;
