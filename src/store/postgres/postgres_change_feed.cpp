@@ -33,8 +33,15 @@ void LogNotice(void*, const char* message) {
   base::LogWarning("change feed: the database says: " + text);
 }
 
+// Connects with defaults that `url` may override: a connection attempt gives up after 10 s, so
+// that the listener's retries (and the destructor waiting for them) never hang on a server that
+// does not answer; and TCP keepalives notice within about a minute a server that went away
+// without closing the connection, which the listener, only waiting to read, would not.
 PgConn Connect(const std::string& url) {
-  PgConn conn(PQconnectdb(url.c_str()), PQfinish);
+  const char* keywords[] = {"connect_timeout",  "keepalives_idle", "keepalives_interval",
+                            "keepalives_count", "dbname",          nullptr};
+  const char* values[] = {"10", "30", "10", "3", url.c_str(), nullptr};
+  PgConn conn(PQconnectdbParams(keywords, values, /*expand_dbname=*/1), PQfinish);
   if (conn) PQsetNoticeProcessor(conn.get(), LogNotice, nullptr);
   return conn;
 }

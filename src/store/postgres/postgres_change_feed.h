@@ -18,8 +18,10 @@ inline constexpr std::string_view kChangeChannel = "gazette_changes";
 // over as many notifications as PostgreSQL's 8000-byte payload limit needs), once to LISTEN on a
 // thread of its own that calls `handlers` with the other nodes' (this node's own are skipped).
 // When the listening connection drops, the thread connects again (every second until it can),
-// and then calls on_gap, since notifications sent meanwhile are lost. Unavailable when `url`
-// cannot be reached at the start. The destructor stops the thread.
+// and then calls on_gap, since notifications sent meanwhile are lost. Unless `url` says
+// otherwise, a connection attempt gives up after 10 s and TCP keepalives find a silent server
+// gone within about a minute. Unavailable when `url` cannot be reached at the start. The
+// destructor stops the thread (waiting at most for one connection attempt).
 base::Result<std::unique_ptr<ChangeFeed>> OpenPostgresChangeFeed(const std::string& url,
                                                                  ChangeFeedHandlers handlers);
 
