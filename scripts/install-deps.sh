@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Gazette needs to build and run; with --test, also what the
 # tests need: Chromium and Node.js/npm (when no `node` is on the PATH) for the browser tests, and
-# the PostgreSQL server (with contrib's unaccent) that the PostgreSQL backend's tests run against.
+# the PostgreSQL server (with contrib's unaccent) that the PostgreSQL backend's tests run against,
+# and nginx with openssl (a throwaway certificate) for the multi-node test, which runs its own
+# nginx unprivileged (the service the package may start is not used).
 # Idempotent: runs apt-get only for packages that are missing. Quiet unless something fails.
 set -euo pipefail
 
@@ -18,7 +20,7 @@ packages=(
 
 case "${1:-}" in
   --test)
-    packages+=(chromium python3-feedparser postgresql postgresql-contrib)
+    packages+=(chromium python3-feedparser postgresql postgresql-contrib nginx openssl)
     if ! command -v node >/dev/null 2>&1; then
       packages+=(nodejs npm)
     fi

@@ -22,16 +22,14 @@ namespace {
 // the store so that every node of a site signs and checks with the same one.
 constexpr std::string_view kSigningKeySetting = "auth.signing_key";
 
-base::Result<std::string> SigningKey(store::Store& store) {
+// Stores a signing key unless there is one.
+base::Status EnsureSigningKey(store::Store& store) {
   auto stored = store.GetSetting(kSigningKeySetting);
-  if (stored) return *stored;
+  if (stored) return base::Ok();
   if (stored.error().code() != base::ErrorCode::kNotFound) return base::Unexpected(stored.error());
   auto key = auth::NewSigningKey();
   if (!key) return base::Unexpected(key.error());
-  if (auto saved = store.SetSetting(kSigningKeySetting, *key); !saved) {
-    return base::Unexpected(saved.error());
-  }
-  return key;
+  return store.SetSetting(kSigningKeySetting, *key);
 }
 
 bool IsHttps(std::string_view url) { return url.starts_with("https://"); }
@@ -40,7 +38,7 @@ bool IsHttps(std::string_view url) { return url.starts_with("https://"); }
 
 struct Admin::Impl {
   Impl(store::Store& store, const base::Clock& clock, AdminConfig config_in,
-       std::unique_ptr<Ui> ui_in, std::string signing_key, std::string dummy_hash_in)
+       std::unique_ptr<Ui> ui_in, std::string dummy_hash_in)
       : config(std::move(config_in)),
         ui(std::move(ui_in)),
         sessions(store, clock,
@@ -48,7 +46,7 @@ struct Admin::Impl {
                   .max = config.max_session,
                   .secure_cookie = IsHttps(config.site_url)}),
         throttle(clock),
-        services{store, clock, config, *ui, sessions, throttle, std::move(signing_key)},
+        services{store, clock, config, *ui, sessions, throttle},
         dummy_hash(std::move(dummy_hash_in)) {}
 
   AdminConfig config;
@@ -66,13 +64,16 @@ base::Result<std::unique_ptr<Admin>> Admin::Create(store::Store& store, const ba
   if (auto name = store.GetSetting("site.name")) config.site_name = *name;
   auto ui = Ui::Load(config.site_name);
   if (!ui) return base::Unexpected(ui.error());
-  auto key = SigningKey(store);
-  if (!key) return base::Unexpected(key.error());
+  if (auto key = EnsureSigningKey(store); !key) return base::Unexpected(key.error());
   // Verified against when an email names no account, so that it costs what a real check costs.
   auto dummy_hash = auth::HashPassword("no account has this password", config.password_cost);
   if (!dummy_hash) return base::Unexpected(dummy_hash.error());
   return std::unique_ptr<Admin>(new Admin(std::make_unique<Impl>(
-      store, clock, std::move(config), std::move(*ui), std::move(*key), std::move(*dummy_hash))));
+      store, clock, std::move(config), std::move(*ui), std::move(*dummy_hash))));
+}
+
+base::Result<std::string> AdminServices::SigningKey() const {
+  return store.GetSetting(kSigningKeySetting);
 }
 
 Admin::Admin(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -191,11 +191,15 @@ class LoginPages {
     const auto until = services_.clock.Now() + kSecondFactorWindow;
     const std::string payload =
         "totp:" + std::to_string(user_id) + ":" + std::to_string(until.time_since_epoch().count());
-    return auth::SignValue(payload, services_.signing_key).value_or("");
+    auto key = services_.SigningKey();
+    if (!key) return "";
+    return auth::SignValue(payload, *key).value_or("");
   }
 
   std::optional<int64_t> PendingUser(std::string_view token) {
-    auto payload = auth::VerifySignedValue(token, services_.signing_key);
+    auto key = services_.SigningKey();
+    if (!key) return std::nullopt;
+    auto payload = auth::VerifySignedValue(token, *key);
     if (!payload || !payload->starts_with("totp:")) return std::nullopt;
     std::string_view rest = std::string_view(*payload).substr(5);
     const size_t colon = rest.find(':');

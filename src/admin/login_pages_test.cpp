@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "admin/testing/newsroom_fixture.h"
+#include "auth/signed_value.h"
 #include "auth/token.h"
 #include "auth/totp.h"
 
@@ -245,6 +246,31 @@ TEST_F(LoginPagesTest, TheSecondStepExpires) {
       "/admin/login/code", {{"pending", pending}, {"code", auth::TotpCode(secret, clock().Now())}});
   EXPECT_EQ(late.status, 401);
   EXPECT_NE(late.body.find("took too long"), std::string::npos);
+}
+
+// Two nodes that started together on a new database each stored a signing key; the one stored
+// last is the store's. A sign-in whose first step was on one node and whose code goes to the
+// other still works: both sign and check with the stored key.
+TEST_F(LoginPagesTest, TheSecondStepWorksOnAnotherNodeThatStartedWithAnotherKey) {
+  const std::string secret = auth::NewTotpSecret().value();
+  TurnOnTotp(editor_id_, secret);
+  ASSERT_TRUE(store().SetSetting("auth.signing_key", auth::NewSigningKey().value()).has_value());
+  auto other_node =
+      Admin::Create(store(), clock(), {.password_cost = auth::PasswordCost::kMinimum});
+  ASSERT_TRUE(other_node.has_value()) << other_node.error().ToString();
+  http::Router other_router;
+  (*other_node)->Register(other_router);
+
+  const std::string pending =
+      PendingField(SignInWith("editor@example.org", std::string(kPassword)).body);
+  ASSERT_FALSE(pending.empty());
+  const std::string token = SetCookieValue(Anonymous().Get("/admin/login"), "gz_login");
+  http::Request code = MakeRequest(http::Method::kPost, "/admin/login/code");
+  code.headers["content-type"] = "application/x-www-form-urlencoded";
+  code.headers["cookie"] = "gz_login=" + token;
+  code.body = UrlEncode(
+      {{"pending", pending}, {"code", auth::TotpCode(secret, clock().Now())}, {"_csrf", token}});
+  EXPECT_EQ(other_router.Dispatch(code).status, 303);
 }
 
 class HttpsSiteTest : public testing::NewsroomFixture {};

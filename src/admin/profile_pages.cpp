@@ -112,10 +112,12 @@ class ProfilePages {
     auto secret = auth::NewTotpSecret();
     if (!secret) return Failure(request, "making a two-factor secret", secret.error());
     const auto until = services_.clock.Now() + kTotpSetupWindow;
+    auto key = services_.SigningKey();
+    if (!key) return Failure(request, "reading the signing key", key.error());
     auto pending =
         auth::SignValue(std::string(kTotpSetupPrefix) + ":" + std::to_string(request.user.id) +
                             ":" + std::to_string(until.time_since_epoch().count()) + ":" + *secret,
-                        services_.signing_key);
+                        *key);
     if (!pending) return Failure(request, "signing a two-factor setup", pending.error());
     return SetupPage(request, 200, *secret, *pending, "");
   }
@@ -245,7 +247,9 @@ class ProfilePages {
   // The secret of a setup page's signed `pending` value, if it is intact, this user's, and not
   // expired.
   std::optional<std::string> PendingSecret(const AdminRequest& request, std::string_view pending) {
-    auto payload = auth::VerifySignedValue(pending, services_.signing_key);
+    auto key = services_.SigningKey();
+    if (!key) return std::nullopt;
+    auto payload = auth::VerifySignedValue(pending, *key);
     if (!payload) return std::nullopt;
     std::vector<std::string_view> parts = Split(*payload, ':');
     if (parts.size() != 4 || parts[0] != kTotpSetupPrefix) return std::nullopt;

@@ -14,8 +14,10 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "site/site.h"
+#include "store/change_feed.h"
 #include "store/change_notifying_store.h"
 #include "store/change_tags.h"
+#include "store/postgres/postgres_change_feed.h"
 
 namespace gazette::app {
 namespace {
@@ -58,9 +60,22 @@ base::Status Serve(const std::filesystem::path& dir, const ConfigFlags& flags, s
   // Every reader of the site and every writer (the newsroom, the scheduler) goes through the
   // decorated store, so that each write drops the kept pages that show what it changed.
   http::PageCache cache(PageCacheOptionsFrom(folder->config));
-  store::ChangeNotifyingStore store(
-      std::move(folder->store),
-      [&cache](const std::vector<std::string>& tags) { cache.Invalidate(tags); });
+  // On PostgreSQL other nodes write too: the change feed brings their tags to this cache, and
+  // takes this node's to theirs.
+  std::unique_ptr<store::ChangeFeed> feed;
+  if (IsPostgresUrl(folder->config.database.url)) {
+    auto opened = store::OpenPostgresChangeFeed(
+        folder->config.database.url,
+        {.on_tags = [&cache](const std::vector<std::string>& tags) { cache.Invalidate(tags); },
+         .on_gap = [&cache] { cache.Clear(); }});
+    if (!opened) return base::Unexpected(opened.error());
+    feed = std::move(*opened);
+  }
+  store::ChangeNotifyingStore store(std::move(folder->store),
+                                    [&cache, &feed](const std::vector<std::string>& tags) {
+                                      cache.Invalidate(tags);
+                                      if (feed) feed->Announce(tags);
+                                    });
   const base::SystemClock clock;
   site::Site site(store, clock, folder->theme, folder->assets, SiteConfigFrom(folder->config));
   admin::AdminConfig admin_config = AdminConfigFrom(folder->config);

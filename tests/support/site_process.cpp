@@ -47,6 +47,15 @@ std::vector<std::string> InitArgs(bool demo, const std::string& dir,
   return args;
 }
 
+// Starts `gazette serve SITE_DIR` on an ephemeral port, its output in files of `out_dir`.
+base::Result<ChildProcess> Serve(const std::string& site_dir, const Environment& env, int threads,
+                                 const base::testing::TempDir& out_dir) {
+  return ChildProcess::Spawn({GazetteBinary(), "serve", site_dir, "--listen", "127.0.0.1:0",
+                              "--threads", std::to_string(threads)},
+                             env, (out_dir.path() / "serve.out").string(),
+                             (out_dir.path() / "serve.err").string());
+}
+
 }  // namespace
 
 base::Result<std::string> InitDemoSite(const std::string& dir, const std::string& database_url) {
@@ -81,10 +90,7 @@ base::Result<std::unique_ptr<SiteProcess>> SiteProcess::Start(const SiteOptions&
       return base::Unexpected(prepared.error());
     }
   }
-  auto child = ChildProcess::Spawn({GazetteBinary(), "serve", site_dir, "--listen", "127.0.0.1:0",
-                                    "--threads", std::to_string(options.threads)},
-                                   options.env, (dir.path() / "serve.out").string(),
-                                   (dir.path() / "serve.err").string());
+  auto child = Serve(site_dir, options.env, options.threads, dir);
   if (!child) {
     return base::Unexpected(child.error());
   }
@@ -96,6 +102,21 @@ base::Result<std::unique_ptr<SiteProcess>> SiteProcess::Start(const SiteOptions&
     return base::Unexpected(started.error());
   }
   return site;
+}
+
+base::Result<std::unique_ptr<SiteProcess>> SiteProcess::StartAnotherNode(
+    const Environment& env, int threads, std::chrono::seconds start_timeout) const {
+  base::testing::TempDir dir("gazette-node-");
+  auto child = Serve(site_dir_, env, threads, dir);
+  if (!child) return base::Unexpected(child.error());
+  auto node = std::make_unique<SiteProcess>(nullptr, std::move(dir), std::move(*child));
+  node->site_dir_ = site_dir_;
+  node->admin_email_ = admin_email_;
+  node->admin_password_ = admin_password_;
+  if (auto started = node->AwaitServingLine(start_timeout); !started) {
+    return base::Unexpected(started.error());
+  }
+  return node;
 }
 
 base::Status SiteProcess::AwaitServingLine(std::chrono::seconds timeout) {

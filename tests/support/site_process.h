@@ -68,6 +68,13 @@ class SiteProcess {
   SiteProcess& operator=(const SiteProcess&) = delete;
   ~SiteProcess();
 
+  // Starts another `gazette serve` of this site's folder, and so of its database, as a second
+  // node of a site on PostgreSQL runs; its output goes to a folder of its own. `env` as
+  // SiteOptions::env. This site must outlive it. Fails as Start does.
+  base::Result<std::unique_ptr<SiteProcess>> StartAnotherNode(
+      const Environment& env = {}, int threads = 2,
+      std::chrono::seconds start_timeout = std::chrono::seconds(30)) const;
+
   uint16_t port() const { return port_; }
   const std::string& site_dir() const { return site_dir_; }
   // The first admin's email and password, as `gazette init` printed them.

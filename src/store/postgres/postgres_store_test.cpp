@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <latch>
 #include <optional>
 #include <string>
 #include <thread>
@@ -325,6 +326,76 @@ TEST_F(PostgresStoreTest, CheckIntegrityNamesAWrongPublishedMonth) {
       checked.error().message().find(row + " dates the latest update 5, but it is 1700000100"),
       std::string::npos)
       << checked.error().message();
+}
+
+// Every node runs the scheduler: when two find the same article due at the same moment, exactly
+// one publishes it (the UPDATE's WHERE status = 'scheduled' is checked again against the row the
+// other committed), so the article goes out once, with one version step and one set of counts.
+TEST_F(PostgresStoreTest, TwoNodesPublishingDueArticlesTogetherPublishEachOnce) {
+  auto first = harness_->Open();
+  auto second = harness_->Open();
+  ASSERT_TRUE(Succeeds(first));
+  ASSERT_TRUE(Succeeds(second));
+  Store* nodes[] = {first->get(), second->get()};
+  const int64_t section =
+      Must((*first)->CreateSection({.slug = "world", .name = "World", .position = 0}));
+  constexpr int kRounds = 20;
+  for (int round = 0; round < kRounds; ++round) {
+    content::Article article =
+        StoreContractTest::NewArticle("due-" + std::to_string(round), section, 1000 + round);
+    article.status = content::ArticleStatus::kScheduled;
+    const int64_t id = Must((*first)->CreateArticle(article));
+    const int64_t version = Must((*first)->GetArticle(id)).version;
+
+    std::latch start(2);
+    std::vector<int64_t> published[2];
+    std::vector<std::thread> threads;
+    for (int node = 0; node < 2; ++node) {
+      threads.emplace_back([&, node] {
+        start.arrive_and_wait();
+        published[node] = Must(nodes[node]->PublishDueArticles(At(5000)));
+      });
+    }
+    for (std::thread& thread : threads) thread.join();
+    EXPECT_EQ(published[0].size() + published[1].size(), 1u) << "round " << round;
+    std::vector<int64_t> both = published[0];
+    both.insert(both.end(), published[1].begin(), published[1].end());
+    EXPECT_EQ(both, std::vector<int64_t>{id}) << "round " << round;
+    const content::Article stored = Must((*second)->GetArticle(id));
+    EXPECT_EQ(stored.status, content::ArticleStatus::kPublished);
+    EXPECT_EQ(stored.version, version + 1);
+  }
+  EXPECT_EQ(Must((*first)->CountPublished({.section_id = section})), kRounds);
+  EXPECT_TRUE(Succeeds((*first)->CheckIntegrity()));
+}
+
+// Each node counts its own readers' views and flushes them: the flushes of two nodes for the same
+// article and day add up, at the same moment too.
+TEST_F(PostgresStoreTest, ViewsFlushedByTwoNodesAddUp) {
+  auto first = harness_->Open();
+  auto second = harness_->Open();
+  ASSERT_TRUE(Succeeds(first));
+  ASSERT_TRUE(Succeeds(second));
+  const int64_t section =
+      Must((*first)->CreateSection({.slug = "world", .name = "World", .position = 0}));
+  const int64_t id =
+      Must((*first)->CreateArticle(StoreContractTest::NewArticle("read", section, 1000)));
+  constexpr int kFlushes = 50;
+  std::latch start(2);
+  auto flush = [&](Store& store, int64_t count) {
+    start.arrive_and_wait();
+    for (int i = 0; i < kFlushes; ++i) {
+      const ViewCount views[] = {{.article_id = id, .day = 20000, .count = count}};
+      EXPECT_TRUE(Succeeds(store.AddViews(views)));
+    }
+  };
+  std::thread one([&] { flush(**first, 3); });
+  std::thread two([&] { flush(**second, 4); });
+  one.join();
+  two.join();
+  auto raw = Raw();
+  ASSERT_NE(raw, nullptr);
+  EXPECT_EQ(Count(*raw, "SELECT count FROM views_daily WHERE day = 20000"), kFlushes * (3 + 4));
 }
 
 }  // namespace
