@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/testing/temp_dir.h"
+#include "store/sqlite/search_rank.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/testing/result_assertions.h"
@@ -120,6 +121,8 @@ class QueryPlanTest : public ::testing::Test {
     auto raw = Db::Open(path_, SQLITE_OPEN_READONLY);
     ASSERT_TRUE(Succeeds(raw));
     raw_ = std::move(*raw);
+    // The store's own connections have it; the search statements name it.
+    ASSERT_TRUE(Succeeds(sqlite::RegisterSearchRank(raw_->handle())));
   }
 
   void TearDown() override { sqlite::SetPrepareObserverForTesting(nullptr); }

@@ -22,7 +22,8 @@ constexpr std::string_view kCloseMarker = "\uE001";
 constexpr int kSnippetColumn = 15;
 
 // How much each column of article_search counts: title, dek, body, authors, tags.
-constexpr std::string_view kRank = "bm25(article_search, 10.0, 4.0, 1.0, 3.0, 3.0)";
+// gazette_rank is bm25() with the rows holding each phrase kept between queries (search_rank.h).
+constexpr std::string_view kRank = "gazette_rank(article_search, :match, 10.0, 4.0, 1.0, 3.0, 3.0)";
 
 // The FTS5 expression for the terms: each term one quoted string (so that no character of a
 // word is an operator), '*' after a prefix term, all of them ANDed. Control characters become

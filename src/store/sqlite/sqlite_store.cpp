@@ -9,6 +9,7 @@
 
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/search_rank.h"
 #include "store/sqlite/sqlite_related.h"
 #include "store/sqlite/sqlite_store_internal.h"
 
@@ -49,6 +50,9 @@ Result<std::unique_ptr<Db>> Connect(const std::string& path, int flags, bool wri
   auto db = Db::Open(path, flags | SQLITE_OPEN_NOMUTEX);
   if (!db) return db;
   if (auto set = (*db)->Exec(kConnectionPragmas); !set) return base::Unexpected(set.error());
+  if (auto registered = sqlite::RegisterSearchRank((*db)->handle()); !registered) {
+    return base::Unexpected(registered.error());
+  }
   {
     auto probe = (*db)->Prepare("PRAGMA schema_version");
     if (!probe) return base::Unexpected(probe.error());
