@@ -41,6 +41,9 @@ using support::HttpResponse;
 
 // How long anything waited for may take on a loaded machine; waits end when it has come.
 constexpr std::chrono::seconds kPatience{15};
+// What a reader of another node waits at most for a publish to show (issue 6): the change feed
+// takes tens of milliseconds.
+constexpr std::chrono::seconds kPublishShowsEverywhere{1};
 // Only the change feed can refresh a page a node keeps: the cache's own expiry is far away.
 const support::Environment kNodeEnv = {{"GAZETTE_CACHE_MAX_AGE_SECONDS", "3600"}};
 
@@ -283,9 +286,9 @@ struct AdminSession {
   }
 };
 
-// Asks `done` until it says yes or kPatience passes; whether it did.
-bool PollUntil(const std::function<bool()>& done) {
-  const auto give_up = Clock::now() + kPatience;
+// Asks `done` until it says yes or `patience` passes; whether it did.
+bool PollUntil(const std::function<bool()>& done, Clock::duration patience = kPatience) {
+  const auto give_up = Clock::now() + patience;
   while (Clock::now() < give_up) {
     if (done()) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -339,9 +342,10 @@ TEST(MultiNodeTest, TwoNodesBehindNginxServeOneSite) {
   ASSERT_TRUE(published.is_object());
   const auto published_at = Clock::now();
   const std::string path = "/east-asia/" + published.value("slug", std::string()) + "/";
-  EXPECT_TRUE(PollUntil([&] {
-    return BodyOf(Send(b_port, "GET", "/", {})).find(title) != std::string::npos;
-  })) << "B's home page never showed the article A published";
+  EXPECT_TRUE(PollUntil(
+      [&] { return BodyOf(Send(b_port, "GET", "/", {})).find(title) != std::string::npos; },
+      kPublishShowsEverywhere))
+      << "B's home page did not show the article A published within a second";
   std::cout
       << "B's kept home page showed A's article after "
       << std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - published_at).count()
