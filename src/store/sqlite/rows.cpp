@@ -1,7 +1,9 @@
 #include "store/sqlite/rows.h"
 
+#include <algorithm>
 #include <chrono>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace gazette::store::sqlite {
 namespace {
@@ -188,35 +190,34 @@ Status RequireRow(Db& db, std::string_view exists, int64_t id, std::string_view 
 
 Status FillArticleLinks(Db& db, std::vector<content::Article>& articles) {
   using content::Article;
-  if (articles.empty()) return base::Ok();
-  std::vector<int64_t> ids;
-  std::unordered_map<int64_t, Article*> by_id;
-  for (Article& article : articles) {
-    ids.push_back(article.id);
-    by_id.emplace(article.id, &article);
-  }
-  const std::string json_ids = JsonIds(ids);
+  // One primary-key seek per article and link: for the few articles of a listing this costs far
+  // less than one query over a json_each() list, which builds a list and sorts the rows. The
+  // rows come in key order and are put in position order here, which spares SQLite a sorter.
   struct LinkQuery {
     std::string_view sql;
     std::vector<int64_t> Article::*field;
   };
   constexpr LinkQuery kLinks[] = {
-      {"SELECT article_id, author_id FROM article_authors "
-       "WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position",
+      {"SELECT author_id, position FROM article_authors WHERE article_id = ?",
        &Article::author_ids},
-      {"SELECT article_id, tag_id FROM article_tags "
-       "WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position",
-       &Article::tag_ids},
+      {"SELECT tag_id, position FROM article_tags WHERE article_id = ?", &Article::tag_ids},
   };
-  for (const LinkQuery& link : kLinks) {
-    auto query = db.Prepare(link.sql);
-    if (!query) return base::Unexpected(query.error());
-    query->BindAll(json_ids);
-    while (true) {
-      auto row = query->Step();
-      if (!row) return base::Unexpected(row.error());
-      if (!*row) break;
-      (by_id.at(query->Int(0))->*link.field).push_back(query->Int(1));
+  std::vector<std::pair<int64_t, int64_t>> linked;  // (position, id)
+  for (Article& article : articles) {
+    for (const LinkQuery& link : kLinks) {
+      auto query = db.Prepare(link.sql);
+      if (!query) return base::Unexpected(query.error());
+      query->BindAll(article.id);
+      linked.clear();
+      while (true) {
+        auto row = query->Step();
+        if (!row) return base::Unexpected(row.error());
+        if (!*row) break;
+        linked.emplace_back(query->Int(1), query->Int(0));
+      }
+      std::sort(linked.begin(), linked.end());
+      std::vector<int64_t>& ids = article.*link.field;
+      for (const auto& [position, id] : linked) ids.push_back(id);
     }
   }
   return base::Ok();

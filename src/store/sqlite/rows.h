@@ -7,7 +7,6 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -120,20 +119,6 @@ std::invoke_result_t<Reader, const Statement&> ReadOne(Statement& stmt, Reader r
   if (!step) return base::Unexpected(step.error());
   if (!*step) return base::NotFoundError(std::string(missing));
   return read(std::as_const(stmt));
-}
-
-// The rows whose id is in `ids`, in the order of `ids` (an id listed twice gives its row twice);
-// ids without a row are skipped. T has a member `id`.
-template <class T>
-std::vector<T> InOrderOf(std::span<const int64_t> ids, const std::vector<T>& rows) {
-  std::unordered_map<int64_t, const T*> by_id;
-  for (const T& row : rows) by_id.emplace(row.id, &row);
-  std::vector<T> ordered;
-  ordered.reserve(ids.size());
-  for (int64_t id : ids) {
-    if (auto it = by_id.find(id); it != by_id.end()) ordered.push_back(*it->second);
-  }
-  return ordered;
 }
 
 }  // namespace gazette::store::sqlite
