@@ -14,7 +14,7 @@ packages=(
   libpq-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libexpected-dev
   libvips-dev libwebp-dev liboath-dev libdtl-dev libqrencode-dev libpugixml-dev
   libgumbo-dev libyaml-cpp-dev
-  zlib1g-dev libbrotli-dev libgtest-dev libgmock-dev
+  libdeflate-dev zlib1g-dev libbrotli-dev libgtest-dev libgmock-dev
   clang-format curl
 )
 

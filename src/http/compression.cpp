@@ -1,11 +1,11 @@
 #include "http/compression.h"
 
 #include <brotli/encode.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <array>
-#include <climits>
+#include <memory>
 
 #include "http/ascii.h"
 
@@ -109,21 +109,23 @@ bool IsCompressible(std::string_view content_type) {
 }
 
 base::Result<std::string> GzipCompress(std::string_view data, int level) {
-  if (data.size() > UINT_MAX) return base::InternalError("gzip: input too large");
-  z_stream stream{};
-  // windowBits 15 + 16 asks zlib for a gzip header and trailer instead of a zlib wrapper.
-  if (deflateInit2(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-    return base::InternalError("gzip: cannot initialise zlib");
-  }
-  std::string out(deflateBound(&stream, static_cast<uLong>(data.size())), '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  int status = deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  if (status != Z_STREAM_END) return base::InternalError("gzip: deflate failed");
+  if (level < 1 || level > 9) return base::InternalError("gzip: level must be from 1 to 9");
+  // libdeflate compresses a whole buffer two to three times faster than zlib at the same level.
+  // A compressor holds its tables (some hundred kilobytes): one per thread and level, kept.
+  struct Free {
+    void operator()(libdeflate_compressor* compressor) const {
+      libdeflate_free_compressor(compressor);
+    }
+  };
+  thread_local std::array<std::unique_ptr<libdeflate_compressor, Free>, 10> compressors;
+  auto& compressor = compressors[static_cast<size_t>(level)];
+  if (!compressor) compressor.reset(libdeflate_alloc_compressor(level));
+  if (!compressor) return base::InternalError("gzip: cannot allocate a compressor");
+  std::string out(libdeflate_gzip_compress_bound(compressor.get(), data.size()), '\0');
+  const size_t size =
+      libdeflate_gzip_compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
+  if (size == 0) return base::InternalError("gzip: compression failed");
+  out.resize(size);
   return out;
 }
 

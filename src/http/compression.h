@@ -1,4 +1,4 @@
-// Response compression: gzip (zlib) and brotli, and the choice between them by Accept-Encoding.
+// Response compression: gzip (libdeflate) and brotli, and the choice between them by Accept-Encoding.
 #pragma once
 
 #include <string>
@@ -27,7 +27,7 @@ Encoding ChooseEncoding(std::string_view accept_encoding, bool brotli_available 
 // Parameters such as "; charset=utf-8" are ignored.
 bool IsCompressible(std::string_view content_type);
 
-// `data` in gzip format at `level` (1-9). Internal if zlib fails.
+// `data` in gzip format at `level` (1-9). Internal if the compressor fails.
 base::Result<std::string> GzipCompress(std::string_view data, int level);
 
 // `data` in brotli format at `quality` (0-11). Internal if the encoder fails.
