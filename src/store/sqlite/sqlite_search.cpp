@@ -18,8 +18,9 @@ namespace {
 // built from after escaping; text that contains them itself cannot unbalance the <mark> tags.
 constexpr std::string_view kOpenMarker = "\uE000";
 constexpr std::string_view kCloseMarker = "\uE001";
-// The snippet follows the article columns (kArticleColumns lists 15).
+// The snippet and the count of candidates follow the article columns (kArticleColumns lists 15).
 constexpr int kSnippetColumn = 15;
+constexpr int kCandidatesColumn = 16;
 
 // How much each column of article_search counts: title, dek, body, authors, tags.
 // gazette_rank is bm25() with the rows holding each phrase kept between queries (search_rank.h).
@@ -81,10 +82,14 @@ std::string SnippetHtml(std::string_view marked) {
 // The search or count query for the filters present in `query`, one text (and cached statement)
 // per combination. The candidates are the kSearchRanked matches with the highest ids, which the
 // full-text index yields in descending rowid order without reading the others; only they are
-// ranked, so that a common word costs the same in a large archive as in a small one. The page is
-// chosen from them, then matched again by rowid for snippet(), which is costly. CROSS JOIN keeps
-// the full-text index as the outer loop; the planner would otherwise walk every published
-// article and probe the index once for each. The count stops one past kSearchRanked.
+// ranked, so that a common word costs the same in a large archive as in a small one. One more
+// is read (and left out of the page) so that the page's rows also say whether there are more
+// (the count column): walking the matches a second time for a count cost a sixth of a search,
+// and sorting the candidates by id to drop it a tenth. The page is chosen from them,
+// then matched again by rowid for snippet(), which is costly. CROSS JOIN keeps the full-text
+// index as the outer loop; the planner would otherwise walk every published article and probe
+// the index once for each. The count query, for a page past the end, stops one past
+// kSearchRanked too.
 const std::string& SearchSql(const SearchQuery& query, bool count) {
   enum Filter { kSection = 1, kAuthor = 2, kFrom = 4, kTo = 8, kCount = 16 };
   static const std::array<std::string, 32> kSql = [] {
@@ -109,12 +114,15 @@ const std::string& SearchSql(const SearchQuery& query, bool count) {
       std::string sql = "WITH candidates AS MATERIALIZED (SELECT a.id AS id, ";
       sql += kRank;
       sql += " AS score, a.published_at AS at" + where +
-             " ORDER BY article_search.rowid DESC LIMIT " + std::to_string(kSearchRanked) +
-             "), page AS (SELECT id, score, at FROM candidates"
+             " ORDER BY article_search.rowid DESC LIMIT " + std::to_string(kSearchRanked + 1) +
+             "), page AS (SELECT id, score, at FROM candidates WHERE (SELECT count(*) FROM "
+             "candidates) <= " +
+             std::to_string(kSearchRanked) +
+             " OR id > (SELECT min(id) FROM candidates)"
              " ORDER BY score, at DESC, id DESC LIMIT :limit OFFSET :offset) ";
       sql += Select(kArticleColumns, ", snippet(article_search, -1, char(57344), char(57345), ");
       sql +=
-          "'\u2026', 32) FROM page"
+          "'\u2026', 32), (SELECT count(*) FROM candidates) FROM page"
           " CROSS JOIN article_search ON article_search.rowid = page.id"
           " CROSS JOIN articles a ON a.id = page.id"
           " WHERE article_search MATCH :match ORDER BY page.score, page.at DESC, page.id DESC";
@@ -145,18 +153,6 @@ Result<SearchPage> SqliteStore::SearchArticles(const SearchQuery& query) {
   if (match.empty()) return SearchPage{};
   return Read([&](Db& db) -> Result<SearchPage> {
     SearchPage page;
-    {
-      auto count = db.Prepare(SearchSql(query, true));
-      if (!count) return base::Unexpected(count.error());
-      BindFilters(*count, query, match);
-      auto row = count->Step();
-      if (!row) return base::Unexpected(row.error());
-      page.total = *row ? count->Int(0) : 0;
-    }
-    page.more = page.total > kSearchRanked;
-    page.total = std::min<int64_t>(page.total, kSearchRanked);
-    if (page.total == 0) return page;
-
     auto search = db.Prepare(SearchSql(query, false));
     if (!search) return base::Unexpected(search.error());
     BindFilters(*search, query, match);
@@ -172,7 +168,19 @@ Result<SearchPage> SqliteStore::SearchArticles(const SearchQuery& query) {
       if (!article) return base::Unexpected(article.error());
       articles.push_back(std::move(*article));
       snippets.push_back(SnippetHtml(search->Text(kSnippetColumn)));
+      page.total = search->Int(kCandidatesColumn);
     }
+    if (articles.empty()) {
+      // No match, or a page past the last: only a count tells which.
+      auto count = db.Prepare(SearchSql(query, true));
+      if (!count) return base::Unexpected(count.error());
+      BindFilters(*count, query, match);
+      auto row = count->Step();
+      if (!row) return base::Unexpected(row.error());
+      page.total = *row ? count->Int(0) : 0;
+    }
+    page.more = page.total > kSearchRanked;
+    page.total = std::min<int64_t>(page.total, kSearchRanked);
     if (auto filled = FillArticleLinks(db, articles); !filled) {
       return base::Unexpected(filled.error());
     }

@@ -575,44 +575,5 @@ TEST_F(SqliteStoreTest, OpeningAVersionFourDatabaseWorksOutRelatedReading) {
   EXPECT_TRUE(Succeeds(store->CheckIntegrity()));
 }
 
-// A word in more articles than a search ranks: the newest kSearchRanked are ranked, and the page
-// says there are more. The articles go in behind the store's back, for speed; the search index
-// follows them by its triggers.
-TEST_F(SqliteStoreTest, ASearchRanksTheNewestMatchesAndSaysThereAreMore) {
-  auto store = Create();
-  ASSERT_NE(store, nullptr);
-  const int64_t section =
-      store->CreateSection({.slug = "east-asia", .name = "East Asia", .kind = {}}).value();
-  auto db = Raw();
-  ASSERT_NE(db, nullptr);
-  ASSERT_TRUE(Succeeds(
-      db->Exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
-               std::to_string(kSearchRanked + 1) +
-               ") INSERT INTO articles (slug, title, status, section_id, published_at) "
-               "SELECT 'piece-' || i, 'Harbour talks ' || i, 'published', " +
-               std::to_string(section) +
-               ", 1000 + i FROM n; INSERT INTO article_bodies (article_id, body_text) "
-               "SELECT id, 'About the harbour.' FROM articles")));
-
-  auto found = store->SearchArticles({.terms = {{.words = {"harbour"}}}, .limit = 5});
-  ASSERT_TRUE(Succeeds(found));
-  EXPECT_EQ(found->total, kSearchRanked);
-  EXPECT_TRUE(found->more);
-  ASSERT_EQ(found->hits.size(), 5u);
-  // All match alike: the newest first, and piece-1, the oldest, is not among those ranked.
-  EXPECT_EQ(found->hits.front().article.slug, "piece-" + std::to_string(kSearchRanked + 1));
-  auto last = store->SearchArticles(
-      {.terms = {{.words = {"harbour"}}}, .limit = 5, .offset = kSearchRanked - 1});
-  ASSERT_TRUE(Succeeds(last));
-  ASSERT_EQ(last->hits.size(), 1u);
-  EXPECT_EQ(last->hits.front().article.slug, "piece-2");
-
-  auto few = store->SearchArticles(
-      {.terms = {{.words = {"harbour"}}, {.words = {"talks"}}, {.words = {"7"}}}, .limit = 5});
-  ASSERT_TRUE(Succeeds(few));
-  EXPECT_FALSE(few->more);
-  EXPECT_EQ(few->total, 1);
-}
-
 }  // namespace
 }  // namespace gazette::store

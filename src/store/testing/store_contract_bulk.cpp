@@ -103,6 +103,43 @@ TEST_P(StoreContractTest, BulkArticlesAreFoundBySearchWithAuthorAndTagNames) {
   EXPECT_EQ(Must(store().SearchArticles({.terms = {{.words = {"ministry"}}}})).total, 1);
 }
 
+// Only the kSearchRanked newest matches are ranked and counted; one more says there are more.
+// The page past the last hit still has the total.
+TEST_P(StoreContractTest, SearchRanksTheNewestMatchesAndSaysWhenThereAreMore) {
+  const Cast c = AddCast(store());
+  std::vector<Article> batch;
+  for (int i = 0; i <= kSearchRanked; ++i) {
+    Article article =
+        StoreContractTest::NewArticle("census-" + std::to_string(i), c.asia, 1'700'000'000 + i);
+    article.title = "Census " + std::to_string(i);
+    // The oldest matches best, so it would lead the page if it were ranked; the newest has no
+    // "tally", which the other kSearchRanked have.
+    article.body_md = i == 0               ? "census census census tally tally tally"
+                      : i == kSearchRanked ? "a census"
+                                           : "a census and a tally";
+    article.body_html = "<p>" + article.body_md + "</p>";
+    batch.push_back(std::move(article));
+  }
+  const std::vector<int64_t> ids = Must(store().CreateArticles(batch));
+  SearchPage page = Must(store().SearchArticles({.terms = {{.words = {"census"}}}}));
+  EXPECT_EQ(page.total, kSearchRanked);
+  EXPECT_TRUE(page.more);
+  ASSERT_FALSE(page.hits.empty());
+  for (const SearchHit& hit : page.hits) EXPECT_NE(hit.article.id, ids.front());
+
+  SearchPage past = Must(store().SearchArticles(
+      {.terms = {{.words = {"census"}}}, .limit = 10, .offset = kSearchRanked}));
+  EXPECT_TRUE(past.hits.empty());
+  EXPECT_EQ(past.total, kSearchRanked);
+  EXPECT_TRUE(past.more);
+
+  page = Must(store().SearchArticles({.terms = {{.words = {"tally"}}}}));
+  EXPECT_EQ(page.total, kSearchRanked);
+  EXPECT_FALSE(page.more);
+  ASSERT_FALSE(page.hits.empty());
+  EXPECT_EQ(page.hits.front().article.id, ids.front());
+}
+
 TEST_P(StoreContractTest, BulkRelatedReadingComesFromSharedTags) {
   const std::vector<int64_t> ids = Must(store().CreateArticles(Batch(AddCast(store()))));
   ASSERT_EQ(ids.size(), 4u);
