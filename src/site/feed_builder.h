@@ -14,7 +14,9 @@
 
 namespace gazette::site {
 
-inline constexpr int kFeedSize = 20;
+// Entries in a feed: WordPress's default ("Syndication feeds show the most recent 10 items").
+// Feeds carry whole articles, so each entry is some 10 kB of XML to build and compress.
+inline constexpr int kFeedSize = 10;
 
 // Which articles a feed lists and how it is named.
 struct FeedScope {

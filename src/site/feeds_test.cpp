@@ -10,6 +10,7 @@
 
 #include "content/markdown.h"
 #include "site/feed.h"
+#include "site/feed_builder.h"
 #include "site/testing/magazine_fixture.h"
 #include "store/site_settings.h"
 
@@ -64,6 +65,26 @@ class FeedsTest : public testing::MagazineTest {
     return "";
   }
 };
+
+TEST_F(FeedsTest, FeedsListTheNewestKFeedSizeArticles) {
+  // Briefs an hour apart, from four hours old on, older than "Border Talks" (3 hours) and newer
+  // than the magazine's other pieces: with them there are more than a feed lists.
+  for (int i = 0; i < kFeedSize; ++i) {
+    content::Article article =
+        NewArticle("brief-" + std::to_string(i), "Brief " + std::to_string(i), ids_.defense,
+                   std::chrono::hours(4 + i));
+    article.author_ids = {ids_.ben};
+    ASSERT_TRUE(store().CreateArticle(article).has_value());
+  }
+  std::vector<std::string> newest = {"Border Talks"};
+  for (int i = 0; i < kFeedSize - 1; ++i) newest.push_back("Brief " + std::to_string(i));
+  EXPECT_EQ(RssTitles("/feed/"), newest);
+  std::vector<std::string> briefs;
+  for (int i = 0; i < kFeedSize; ++i) briefs.push_back("Brief " + std::to_string(i));
+  EXPECT_EQ(AtomTitles("/defense/feed/atom/"), briefs);
+  nlohmann::json json = nlohmann::json::parse(Get("/feed.json").body);
+  EXPECT_EQ(json["items"].size(), static_cast<size_t>(kFeedSize));
+}
 
 TEST_F(FeedsTest, SiteRssHasTheLatestPublishedArticlesWithRequiredElements) {
   pugi::xml_document doc = GetXml("/feed/", kRssContentType);
