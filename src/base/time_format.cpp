@@ -27,6 +27,14 @@ bool ReadDigits(std::string_view text, size_t& pos, size_t width, int& out) {
   return true;
 }
 
+// Writes the last `width` digits of `value` at `out`, zero-padded.
+void WriteDigits(char* out, unsigned value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
 bool Expect(std::string_view text, size_t& pos, char c) {
   if (pos >= text.size() || text[pos] != c) return false;
   ++pos;
@@ -45,12 +53,25 @@ std::string FormatIso8601(Seconds t) {
   auto day = floor<days>(t);
   std::chrono::year_month_day ymd(day);
   std::chrono::hh_mm_ss hms(t - day);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
-  return buf;
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", year,
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                  static_cast<int>(hms.seconds().count()));
+    return buf;
+  }
+  // Digits written in place: every card and feed entry has a date, and snprintf costs ten times
+  // as much.
+  std::string out = "0000-00-00T00:00:00Z";
+  WriteDigits(&out[0], static_cast<unsigned>(year), 4);
+  WriteDigits(&out[5], static_cast<unsigned>(ymd.month()), 2);
+  WriteDigits(&out[8], static_cast<unsigned>(ymd.day()), 2);
+  WriteDigits(&out[11], static_cast<unsigned>(hms.hours().count()), 2);
+  WriteDigits(&out[14], static_cast<unsigned>(hms.minutes().count()), 2);
+  WriteDigits(&out[17], static_cast<unsigned>(hms.seconds().count()), 2);
+  return out;
 }
 
 Result<Seconds> ParseIso8601(std::string_view text) {

@@ -16,6 +16,12 @@ TEST(TimeFormatTest, Iso8601RoundTrips) {
   EXPECT_EQ(FormatIso8601(Seconds(0s)), "1970-01-01T00:00:00Z");
 }
 
+TEST(TimeFormatTest, Iso8601BeforeTheEpochAndPastYear9999) {
+  EXPECT_EQ(FormatIso8601(Seconds(-1s)), "1969-12-31T23:59:59Z");
+  EXPECT_EQ(FormatIso8601(Seconds(-62135596800s)), "0001-01-01T00:00:00Z");
+  EXPECT_EQ(FormatIso8601(Seconds(253402300800s)), "10000-01-01T00:00:00Z");
+}
+
 TEST(TimeFormatTest, OffsetsAreConvertedToUtc) {
   EXPECT_EQ(FormatIso8601(At("2026-11-24T09:30:00+02:00")), "2026-11-24T07:30:00Z");
   EXPECT_EQ(FormatIso8601(At("2026-11-24T23:30:00-01:00")), "2026-11-25T00:30:00Z");
