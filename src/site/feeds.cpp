@@ -64,6 +64,7 @@ struct FeedRoutes {
   std::function<Response(const base::Error&)> error_page;
 
   Response Serve(const ScopeFinder& find, Format format, const PathParams& params) const {
+    const auto hold = store.HoldReads();
     auto site_config = config();
     if (!site_config) return error_page(site_config.error());
     auto scope = find(store, params);

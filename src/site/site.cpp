@@ -534,6 +534,7 @@ void Site::Register(http::Router& router) {
   Impl& impl = *impl_;
   using M = http::Method;
   router.Add(M::kGet, "/", [&impl](const Request& request, const PathParams&) {
+    const auto hold = impl.store.HoldReads();
     if (IsNumericPostLink(request)) {
       auto redirect = RedirectFromOldAddress(impl.store, request);
       if (redirect || !redirect.error().IsNotFound()) return impl.Answer(std::move(redirect));
@@ -544,23 +545,29 @@ void Site::Register(http::Router& router) {
     return impl.assets->Serve(request);
   });
   router.Add(M::kGet, "/{section}/", [&impl](const Request& request, const PathParams& params) {
+    const auto hold = impl.store.HoldReads();
     return impl.AnswerReader(request, impl.SectionPage(request, params));
   });
   router.Add(M::kGet, "/{section}/{slug}/",
              [&impl](const Request& request, const PathParams& params) {
+               const auto hold = impl.store.HoldReads();
                return impl.AnswerReader(request, impl.ArticlePage(request, params));
              });
   router.Add(M::kGet, "/author/{slug}/", [&impl](const Request& request, const PathParams& params) {
+    const auto hold = impl.store.HoldReads();
     return impl.AnswerReader(request, impl.AuthorPage(request, params));
   });
   router.Add(M::kGet, "/partner/{slug}/",
              [&impl](const Request& request, const PathParams& params) {
+               const auto hold = impl.store.HoldReads();
                return impl.AnswerReader(request, impl.PartnerPage(request, params));
              });
   router.Add(M::kGet, "/tag/{slug}/", [&impl](const Request& request, const PathParams& params) {
+    const auto hold = impl.store.HoldReads();
     return impl.AnswerReader(request, impl.TagPage(request, params));
   });
   router.Add(M::kGet, "/search", [&impl](const Request& request, const PathParams&) {
+    const auto hold = impl.store.HoldReads();
     auto context = impl.Context();
     if (!context) return impl.ErrorPage(context.error());
     return impl.Answer(SearchPage(impl.store, **context, *impl.Theme(), request));
@@ -578,6 +585,7 @@ void Site::Register(http::Router& router) {
       [&impl](const base::Error& error) { return impl.ErrorPage(error); });
   router.SetNotFound([&impl](const Request& request) {
     if (IsContentApiPath(request.path)) return ContentApiNotFound();
+    const auto hold = impl.store.HoldReads();
     return impl.AnswerReader(request, base::NotFoundError("no route"));
   });
 }

@@ -352,4 +352,6 @@ Status ChangeNotifyingStore::TouchApiToken(int64_t token_id, base::Seconds at) {
 
 Status ChangeNotifyingStore::CheckIntegrity() { return inner_->CheckIntegrity(); }
 
+std::unique_ptr<ReadHold> ChangeNotifyingStore::HoldReads() { return inner_->HoldReads(); }
+
 }  // namespace gazette::store

@@ -102,6 +102,7 @@ class ChangeNotifyingStore final : public Store {
   Result<content::ApiToken> GetApiToken(std::string_view token_hash) override;
   Status TouchApiToken(int64_t token_id, base::Seconds at) override;
   Status CheckIntegrity() override;
+  std::unique_ptr<ReadHold> HoldReads() override;
 
  private:
   // The article's state with the related blocks it is in, read around a write.

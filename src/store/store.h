@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -126,6 +127,12 @@ inline constexpr int kRelatedKept = 12;
 
 // Which table a slug must be unique in.
 enum class SlugKind { kSection, kAuthor, kPartner, kTag, kArticle };
+
+// What Store::HoldReads returns; see there. Destroy it on the thread that made it.
+class ReadHold {
+ public:
+  virtual ~ReadHold() = default;
+};
 
 // All methods are safe for concurrent use from any thread. Reads may run in parallel; writes
 // are serialized by the backend. Every write is one transaction: it happens whole or not at all.
@@ -341,6 +348,15 @@ class Store {
   // Checks the database's own integrity and its schema version; InvalidArgument or Internal
   // naming the problem if either is wrong.
   virtual Status CheckIntegrity() = 0;
+
+  // --- reading a page
+  // While the hold lives, the reads this thread makes share one read transaction, on one
+  // connection: they see one snapshot, taken at the first of them, and a page's forty queries
+  // pay for one transaction instead of forty. They do not see writes made meanwhile, this
+  // thread's included: hold only around a run of reads. A hold asked for while this thread
+  // holds one already does nothing. Should a read fail in a way that ends the transaction
+  // (PostgreSQL), the reads after it take their own again.
+  virtual std::unique_ptr<ReadHold> HoldReads() = 0;
 };
 
 }  // namespace gazette::store

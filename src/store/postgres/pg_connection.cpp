@@ -183,6 +183,10 @@ Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Par
                               /*resultFormat=*/0));
 }
 
+bool Connection::InFailedTransaction() const {
+  return PQtransactionStatus(conn_) == PQTRANS_INERROR;
+}
+
 bool Connection::IsBroken() {
   // PQconsumeInput reads what the server sent meanwhile (a FATAL on shutdown, then the end of
   // the stream) without blocking, which is what turns the status bad.

@@ -108,6 +108,10 @@ class Connection {
   bool LostARace() const { return lost_a_race_; }
   void ClearLostRace() { lost_a_race_ = false; }
 
+  // Whether a statement failed in the open transaction, which then refuses every other until
+  // it is rolled back.
+  bool InFailedTransaction() const;
+
   // Whether the connection no longer works: libpq saw it fail, or the server has closed it
   // since (a restart ends every session with a message that is read here without waiting).
   // Reset tries to connect again; the connection stays broken while the server is away.

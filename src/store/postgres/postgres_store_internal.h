@@ -104,14 +104,34 @@ class PostgresStore final : public Store {
   Status TouchApiToken(int64_t token_id, base::Seconds at) override;
 
   Status CheckIntegrity() override;
+  std::unique_ptr<ReadHold> HoldReads() override;
 
  private:
+  static constexpr std::string_view kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+  // The connection and read transaction a thread holds (HoldReads), and whose they are.
+  struct HeldReads {
+    const PostgresStore* store;
+    ConnectionPool::Lease lease;
+  };
+  class Hold;
+  // This thread's, if it holds reads of any PostgresStore.
+  static thread_local HeldReads* held_;
+
   // Runs body(Connection&) -> Result<T> on a borrowed connection inside one read-only
-  // transaction, so that all its queries see the same snapshot.
+  // transaction, so that all its queries see the same snapshot: the transaction this thread
+  // holds, if it holds one of this store.
   template <class Body>
   std::invoke_result_t<Body, Connection&> Read(Body&& body) {
-    return InTransaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-                         std::forward<Body>(body));
+    if (held_ == nullptr || held_->store != this) {
+      return InTransaction(kBeginRead, std::forward<Body>(body));
+    }
+    Connection& connection = held_->lease.connection();
+    auto result = body(connection);
+    // A failed statement fails every later one of its transaction: the reads after it take
+    // their own, and the hold's end rolls this one back.
+    if (!result && connection.InFailedTransaction()) held_ = nullptr;
+    return result;
   }
 
   // Runs body(Connection&) -> Result<T> inside one write transaction, committed only when body

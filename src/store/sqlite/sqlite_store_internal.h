@@ -106,11 +106,25 @@ class SqliteStore final : public Store {
 
   Status CheckIntegrity() override;
 
+  std::unique_ptr<ReadHold> HoldReads() override;
+
  private:
+  // The read connection and transaction a thread holds (HoldReads), and whose they are.
+  struct HeldReads {
+    const SqliteStore* store;
+    ReadPool::Lease lease;
+    Transaction transaction;
+  };
+  class Hold;
+  // This thread's, if it holds reads of any SqliteStore.
+  static thread_local HeldReads* held_;
+
   // Runs body(Db&) -> Result<T> on a borrowed read connection inside one read transaction, so
-  // that all its queries see the same snapshot.
+  // that all its queries see the same snapshot: the transaction this thread holds, if it holds
+  // one of this store.
   template <class Body>
   std::invoke_result_t<Body, Db&> Read(Body&& body) {
+    if (held_ != nullptr && held_->store == this) return body(held_->lease.db());
     ReadPool::Lease lease = readers_.Acquire();
     return InTransaction(lease.db(), Transaction::Mode::kRead, std::forward<Body>(body));
   }
