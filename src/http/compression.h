@@ -1,4 +1,5 @@
-// Response compression: gzip (libdeflate) and brotli, and the choice between them by Accept-Encoding.
+// Response compression: gzip (libdeflate) and brotli, and the choice between them by
+// Accept-Encoding.
 #pragma once
 
 #include <string>
