@@ -86,6 +86,9 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   if (options.read_connections < 1) {
     return base::InvalidArgumentError("read_connections must be at least 1");
   }
+  if (options.read_cache_bytes < 0) {
+    return base::InvalidArgumentError("read_cache_bytes must not be negative");
+  }
   if (auto present = CheckPresence(path, options.create_if_missing); !present) {
     return base::Unexpected(present.error());
   }
@@ -105,10 +108,15 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   if (auto related = sqlite::RefreshPendingRelated(**writer); !related) {
     return base::Unexpected(related.error());
   }
+  // A negative cache_size is in KiB; SQLite keeps at least ten pages whatever it is set to.
+  const std::string reader_cache =
+      "PRAGMA cache_size = -" +
+      std::to_string(options.read_cache_bytes / 1024 / options.read_connections);
   std::vector<std::unique_ptr<Db>> readers;
   for (int i = 0; i < options.read_connections; ++i) {
     auto reader = Connect(path, SQLITE_OPEN_READONLY, false);
     if (!reader) return base::Unexpected(reader.error());
+    if (auto set = (*reader)->Exec(reader_cache); !set) return base::Unexpected(set.error());
     readers.push_back(std::move(*reader));
   }
   return std::make_unique<sqlite::SqliteStore>(std::move(*writer), std::move(readers));

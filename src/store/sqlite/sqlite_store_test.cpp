@@ -102,7 +102,16 @@ TEST_F(SqliteStoreTest, BadOptionsAreInvalidArguments) {
                         ErrorCode::kInvalidArgument));
   EXPECT_TRUE(FailsWith(OpenSqliteStore(":memory:", {.create_if_missing = true}),
                         ErrorCode::kInvalidArgument));
+  EXPECT_TRUE(FailsWith(OpenSqliteStore(path_, {.create_if_missing = true, .read_cache_bytes = -1}),
+                        ErrorCode::kInvalidArgument));
   EXPECT_FALSE(std::filesystem::exists(path_));
+}
+
+TEST_F(SqliteStoreTest, ReadsWorkWithTheSmallestReadCache) {
+  auto store = OpenSqliteStore(path_, {.create_if_missing = true, .read_cache_bytes = 0});
+  ASSERT_TRUE(Succeeds(store));
+  ASSERT_TRUE(Succeeds((*store)->SetSetting("site.title", "Small")));
+  EXPECT_EQ((*store)->GetSetting("site.title").value_or(""), "Small");
 }
 
 TEST_F(SqliteStoreTest, CreatesAWalDatabaseWithEveryMigrationAppliedOnce) {
