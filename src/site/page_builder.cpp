@@ -122,7 +122,7 @@ base::Result<std::vector<render::ArticleCard>> MakeTrending(store::Store& store,
   heading = articles.empty() ? "Latest" : "Trending";
   if (articles.size() < kTrendingSize) {
     context.cache_tags.push_back(store::AllListTag());
-    auto latest = store.ListPublished({.limit = kTrendingSize * 2});
+    auto latest = store.ListPublished({.limit = kTrendingSize * 2, .with_tag_ids = false});
     if (!latest) return base::Unexpected(latest.error());
     for (content::Article& article : *latest) {
       if (articles.size() >= kTrendingSize) break;

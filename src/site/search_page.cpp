@@ -153,7 +153,7 @@ Result<http::Response> SearchPage(store::Store& store, PageContext& context,
     if (asked->page < total_pages) view.pagination.next_url = SearchUrl(*asked, asked->page + 1);
   }
   if (view.results.empty()) {
-    auto latest = store.ListPublished({.limit = kSuggestions});
+    auto latest = store.ListPublished({.limit = kSuggestions, .with_tag_ids = false});
     if (!latest) return base::Unexpected(latest.error());
     auto cards = MakeCards(store, context, *latest);
     if (!cards) return base::Unexpected(cards.error());

@@ -196,7 +196,7 @@ struct Site::Impl {
       if (!lead) return base::Unexpected(lead.error());
       lead_articles.push_back(std::move(*lead));
     } else {
-      auto latest = store.ListPublished({.limit = 1});
+      auto latest = store.ListPublished({.limit = 1, .with_tag_ids = false});
       if (!latest) return base::Unexpected(latest.error());
       lead_articles = std::move(*latest);
     }
@@ -208,8 +208,8 @@ struct Site::Impl {
     }
 
     for (const content::Section& section : ctx.sections) {
-      auto articles =
-          store.ListPublished({.section_id = section.id, .limit = kSectionBlockSize + 1});
+      auto articles = store.ListPublished(
+          {.section_id = section.id, .limit = kSectionBlockSize + 1, .with_tag_ids = false});
       if (!articles) return base::Unexpected(articles.error());
       std::erase_if(*articles, [&](const content::Article& a) { return a.id == lead_id; });
       if (articles->size() > kSectionBlockSize) articles->resize(kSectionBlockSize);
@@ -314,7 +314,7 @@ struct Site::Impl {
     auto section = store.GetSectionBySlug(params.at("section"));
     if (!section) return base::Unexpected(section.error());
     return List(request, **context,
-                {.query = {.section_id = section->id},
+                {.query = {.section_id = section->id, .with_tag_ids = false},
                  .kind_label = section->kind == content::SectionKind::kRegion ? "Region" : "Topic",
                  .heading = section->name,
                  .description = section->description,
@@ -329,7 +329,7 @@ struct Site::Impl {
     auto author = store.GetAuthorBySlug(params.at("slug"));
     if (!author) return base::Unexpected(author.error());
     return List(request, **context,
-                {.query = {.author_id = author->id},
+                {.query = {.author_id = author->id, .with_tag_ids = false},
                  .kind_label = "Author",
                  .heading = author->name,
                  .description = author->bio,
@@ -344,7 +344,7 @@ struct Site::Impl {
     auto partner = store.GetPartnerBySlug(params.at("slug"));
     if (!partner) return base::Unexpected(partner.error());
     return List(request, **context,
-                {.query = {.partner_id = partner->id},
+                {.query = {.partner_id = partner->id, .with_tag_ids = false},
                  .kind_label = "Partner",
                  .heading = partner->name,
                  .description = partner->description,
@@ -359,7 +359,7 @@ struct Site::Impl {
     auto tag = store.GetTagBySlug(params.at("slug"));
     if (!tag) return base::Unexpected(tag.error());
     return List(request, **context,
-                {.query = {.tag_id = tag->id},
+                {.query = {.tag_id = tag->id, .with_tag_ids = false},
                  .kind_label = "Tag",
                  .heading = tag->name,
                  .description = "",
@@ -439,7 +439,8 @@ struct Site::Impl {
     view.related = std::move(*related_cards);
     auto more =
         store.ListPublished({.section_id = article.section_id,
-                             .limit = kMoreInSection + 1 + static_cast<int>(related->size())});
+                             .limit = kMoreInSection + 1 + static_cast<int>(related->size()),
+                             .with_tag_ids = false});
     if (!more) return base::Unexpected(more.error());
     std::erase_if(*more, [&](const content::Article& a) {
       return a.id == article.id ||
@@ -495,7 +496,7 @@ struct Site::Impl {
     view.meta.title = view.heading;
     view.meta.noindex = true;
     if (status == 404 && context) {
-      auto latest = store.ListPublished({.limit = 5});
+      auto latest = store.ListPublished({.limit = 5, .with_tag_ids = false});
       if (latest) {
         auto cards = MakeCards(store, **context, *latest);
         if (cards) view.latest = std::move(*cards);

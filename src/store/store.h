@@ -38,6 +38,9 @@ struct ArticleQuery {
   std::optional<ListingCursor> before;
   int limit = 10;  // REQUIRES: 1..1000
   int offset = 0;  // REQUIRES: >= 0; keep it small, the skipped articles are read too
+  // False leaves every tag_ids empty, for a listing that shows no tags (cards): it saves a
+  // query per article.
+  bool with_tag_ids = true;
 };
 
 // CountPublished counts at most this many articles when it must walk them (several filters, or

@@ -183,7 +183,8 @@ Status CheckPage(int limit, int offset) {
   return base::Ok();
 }
 
-Status FillArticleLinks(Connection& connection, std::vector<content::Article>& articles) {
+Status FillArticleLinks(Connection& connection, std::vector<content::Article>& articles,
+                        ArticleLinks links) {
   using content::Article;
   if (articles.empty()) return base::Ok();
   std::vector<int64_t> ids;
@@ -205,7 +206,8 @@ Status FillArticleLinks(Connection& connection, std::vector<content::Article>& a
        "WHERE article_id = ANY ($1::bigint[]) ORDER BY article_id, position",
        &Article::tag_ids},
   };
-  for (const LinkQuery& link : kLinks) {
+  for (const LinkQuery& link :
+       std::span<const LinkQuery>(kLinks, links == ArticleLinks::kAuthors ? 1 : 2)) {
     auto rows = connection.Query(link.sql, id_array);
     if (!rows) return base::Unexpected(rows.error());
     for (int row = 0; row < rows->size(); ++row) {
@@ -215,11 +217,12 @@ Status FillArticleLinks(Connection& connection, std::vector<content::Article>& a
   return base::Ok();
 }
 
-Result<std::vector<content::Article>> LoadArticleListing(Connection& connection, const Rows& rows) {
+Result<std::vector<content::Article>> LoadArticleListing(Connection& connection, const Rows& rows,
+                                                         ArticleLinks links) {
   auto articles = ReadAll(
       rows, [](const Rows& r, int row) { return ReadArticle(r, row, /*with_body=*/false); });
   if (!articles) return articles;
-  if (auto filled = FillArticleLinks(connection, *articles); !filled) {
+  if (auto filled = FillArticleLinks(connection, *articles, links); !filled) {
     return base::Unexpected(filled.error());
   }
   return articles;

@@ -188,7 +188,7 @@ Status RequireRow(Db& db, std::string_view exists, int64_t id, std::string_view 
   return base::Ok();
 }
 
-Status FillArticleLinks(Db& db, std::vector<content::Article>& articles) {
+Status FillArticleLinks(Db& db, std::vector<content::Article>& articles, ArticleLinks links) {
   using content::Article;
   // One primary-key seek per article and link: for the few articles of a listing this costs far
   // less than one query over a json_each() list, which builds a list and sorts the rows. The
@@ -202,9 +202,10 @@ Status FillArticleLinks(Db& db, std::vector<content::Article>& articles) {
        &Article::author_ids},
       {"SELECT tag_id, position FROM article_tags WHERE article_id = ?", &Article::tag_ids},
   };
+  const std::span<const LinkQuery> wanted(kLinks, links == ArticleLinks::kAuthors ? 1 : 2);
   std::vector<std::pair<int64_t, int64_t>> linked;  // (position, id)
   for (Article& article : articles) {
-    for (const LinkQuery& link : kLinks) {
+    for (const LinkQuery& link : wanted) {
       auto query = db.Prepare(link.sql);
       if (!query) return base::Unexpected(query.error());
       query->BindAll(article.id);
@@ -223,10 +224,11 @@ Status FillArticleLinks(Db& db, std::vector<content::Article>& articles) {
   return base::Ok();
 }
 
-Result<std::vector<content::Article>> LoadArticleListing(Db& db, Statement& query) {
+Result<std::vector<content::Article>> LoadArticleListing(Db& db, Statement& query,
+                                                         ArticleLinks links) {
   auto articles = ReadAll(query, [](const Statement& row) { return ReadArticle(row, false); });
   if (!articles) return articles;
-  if (auto filled = FillArticleLinks(db, *articles); !filled) {
+  if (auto filled = FillArticleLinks(db, *articles, links); !filled) {
     return base::Unexpected(filled.error());
   }
   return articles;

@@ -77,12 +77,17 @@ Status CheckPage(int limit, int offset);
 // InvalidArgument "no WHAT with id N" unless `exists` (which takes the id as ?1) finds a row.
 Status RequireRow(Db& db, std::string_view exists, int64_t id, std::string_view what);
 
-// Fills author_ids (in byline order) and tag_ids (in the order given) of every article, with
-// one query per link table whatever the number of articles.
-Status FillArticleLinks(Db& db, std::vector<content::Article>& articles);
+// Which of an article's links a read fills in.
+enum class ArticleLinks { kAuthorsAndTags, kAuthors };
+
+// Fills author_ids (in byline order) and, unless `links` is kAuthors, tag_ids (in the order
+// given) of every article.
+Status FillArticleLinks(Db& db, std::vector<content::Article>& articles,
+                        ArticleLinks links = ArticleLinks::kAuthorsAndTags);
 
 // The articles `query` (bound, selecting kArticleColumns) finds, without bodies, with their links.
-Result<std::vector<content::Article>> LoadArticleListing(Db& db, Statement& query);
+Result<std::vector<content::Article>> LoadArticleListing(
+    Db& db, Statement& query, ArticleLinks links = ArticleLinks::kAuthorsAndTags);
 
 // "SELECT <columns> <rest>": query text from a column list and the rest of the statement.
 std::string Select(std::string_view columns, std::string_view rest);
