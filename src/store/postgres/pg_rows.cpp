@@ -184,7 +184,7 @@ Status CheckPage(int limit, int offset) {
 }
 
 Status FillArticleLinks(Connection& connection, std::vector<content::Article>& articles,
-                        ArticleLinks links) {
+                        bool with_tag_ids) {
   using content::Article;
   if (articles.empty()) return base::Ok();
   std::vector<int64_t> ids;
@@ -206,8 +206,7 @@ Status FillArticleLinks(Connection& connection, std::vector<content::Article>& a
        "WHERE article_id = ANY ($1::bigint[]) ORDER BY article_id, position",
        &Article::tag_ids},
   };
-  for (const LinkQuery& link :
-       std::span<const LinkQuery>(kLinks, links == ArticleLinks::kAuthors ? 1 : 2)) {
+  for (const LinkQuery& link : std::span<const LinkQuery>(kLinks, with_tag_ids ? 2 : 1)) {
     auto rows = connection.Query(link.sql, id_array);
     if (!rows) return base::Unexpected(rows.error());
     for (int row = 0; row < rows->size(); ++row) {
@@ -218,11 +217,11 @@ Status FillArticleLinks(Connection& connection, std::vector<content::Article>& a
 }
 
 Result<std::vector<content::Article>> LoadArticleListing(Connection& connection, const Rows& rows,
-                                                         ArticleLinks links) {
+                                                         bool with_tag_ids) {
   auto articles = ReadAll(
       rows, [](const Rows& r, int row) { return ReadArticle(r, row, /*with_body=*/false); });
   if (!articles) return articles;
-  if (auto filled = FillArticleLinks(connection, *articles, links); !filled) {
+  if (auto filled = FillArticleLinks(connection, *articles, with_tag_ids); !filled) {
     return base::Unexpected(filled.error());
   }
   return articles;

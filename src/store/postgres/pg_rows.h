@@ -74,17 +74,14 @@ Status CheckPage(int limit, int offset);
 Status RequireRow(Connection& connection, std::string_view exists, int64_t id,
                   std::string_view what);
 
-// Fills author_ids (in byline order) and tag_ids (in the order given) of every article, with
-// one query per link table whatever the number of articles.
-// Which of an article's links a read fills in.
-enum class ArticleLinks { kAuthorsAndTags, kAuthors };
-
+// Fills author_ids (in byline order) and, when `with_tag_ids`, tag_ids (in the order given) of
+// every article, with one query per link table whatever the number of articles.
 Status FillArticleLinks(Connection& connection, std::vector<content::Article>& articles,
-                        ArticleLinks links = ArticleLinks::kAuthorsAndTags);
+                        bool with_tag_ids = true);
 
 // The articles of `rows` (selecting kArticleColumns), without bodies, with their links.
-Result<std::vector<content::Article>> LoadArticleListing(
-    Connection& connection, const Rows& rows, ArticleLinks links = ArticleLinks::kAuthorsAndTags);
+Result<std::vector<content::Article>> LoadArticleListing(Connection& connection, const Rows& rows,
+                                                         bool with_tag_ids = true);
 
 // A time as stored: whole seconds since the Unix epoch.
 inline int64_t UnixSeconds(base::Seconds time) { return time.time_since_epoch().count(); }

@@ -362,8 +362,7 @@ Result<std::vector<Article>> PostgresStore::ListPublished(const ArticleQuery& qu
     const auto [sql, params] = ListingQuery(query, /*count=*/false);
     auto rows = c.QueryParams(sql, params);
     if (!rows) return base::Unexpected(rows.error());
-    return LoadArticleListing(
-        c, *rows, query.with_tag_ids ? ArticleLinks::kAuthorsAndTags : ArticleLinks::kAuthors);
+    return LoadArticleListing(c, *rows, query.with_tag_ids);
   });
 }
 

@@ -188,7 +188,7 @@ Status RequireRow(Db& db, std::string_view exists, int64_t id, std::string_view 
   return base::Ok();
 }
 
-Status FillArticleLinks(Db& db, std::vector<content::Article>& articles, ArticleLinks links) {
+Status FillArticleLinks(Db& db, std::vector<content::Article>& articles, bool with_tag_ids) {
   using content::Article;
   // One primary-key seek per article and link: for the few articles of a listing this costs far
   // less than one query over a json_each() list, which builds a list and sorts the rows. The
@@ -202,7 +202,7 @@ Status FillArticleLinks(Db& db, std::vector<content::Article>& articles, Article
        &Article::author_ids},
       {"SELECT tag_id, position FROM article_tags WHERE article_id = ?", &Article::tag_ids},
   };
-  const std::span<const LinkQuery> wanted(kLinks, links == ArticleLinks::kAuthors ? 1 : 2);
+  const std::span<const LinkQuery> wanted(kLinks, with_tag_ids ? 2 : 1);
   std::vector<std::pair<int64_t, int64_t>> linked;  // (position, id)
   for (Article& article : articles) {
     for (const LinkQuery& link : wanted) {
@@ -225,10 +225,10 @@ Status FillArticleLinks(Db& db, std::vector<content::Article>& articles, Article
 }
 
 Result<std::vector<content::Article>> LoadArticleListing(Db& db, Statement& query,
-                                                         ArticleLinks links) {
+                                                         bool with_tag_ids) {
   auto articles = ReadAll(query, [](const Statement& row) { return ReadArticle(row, false); });
   if (!articles) return articles;
-  if (auto filled = FillArticleLinks(db, *articles, links); !filled) {
+  if (auto filled = FillArticleLinks(db, *articles, with_tag_ids); !filled) {
     return base::Unexpected(filled.error());
   }
   return articles;

@@ -77,17 +77,13 @@ Status CheckPage(int limit, int offset);
 // InvalidArgument "no WHAT with id N" unless `exists` (which takes the id as ?1) finds a row.
 Status RequireRow(Db& db, std::string_view exists, int64_t id, std::string_view what);
 
-// Which of an article's links a read fills in.
-enum class ArticleLinks { kAuthorsAndTags, kAuthors };
-
-// Fills author_ids (in byline order) and, unless `links` is kAuthors, tag_ids (in the order
-// given) of every article.
-Status FillArticleLinks(Db& db, std::vector<content::Article>& articles,
-                        ArticleLinks links = ArticleLinks::kAuthorsAndTags);
+// Fills author_ids (in byline order) and, when `with_tag_ids`, tag_ids (in the order given) of
+// every article.
+Status FillArticleLinks(Db& db, std::vector<content::Article>& articles, bool with_tag_ids = true);
 
 // The articles `query` (bound, selecting kArticleColumns) finds, without bodies, with their links.
-Result<std::vector<content::Article>> LoadArticleListing(
-    Db& db, Statement& query, ArticleLinks links = ArticleLinks::kAuthorsAndTags);
+Result<std::vector<content::Article>> LoadArticleListing(Db& db, Statement& query,
+                                                         bool with_tag_ids = true);
 
 // "SELECT <columns> <rest>": query text from a column list and the rest of the statement.
 std::string Select(std::string_view columns, std::string_view rest);

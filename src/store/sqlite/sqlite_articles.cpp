@@ -379,8 +379,7 @@ Result<std::vector<Article>> SqliteStore::ListPublished(const ArticleQuery& quer
     BindFilters(*listing, query);
     listing->Bind(":limit", int64_t{query.limit});
     listing->Bind(":offset", int64_t{query.offset});
-    return LoadArticleListing(
-        db, *listing, query.with_tag_ids ? ArticleLinks::kAuthorsAndTags : ArticleLinks::kAuthors);
+    return LoadArticleListing(db, *listing, query.with_tag_ids);
   });
 }
 
