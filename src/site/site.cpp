@@ -534,8 +534,15 @@ Site::~Site() = default;
 void Site::Register(http::Router& router) {
   Impl& impl = *impl_;
   using M = http::Method;
-  router.Add(M::kGet, "/", [&impl](const Request& request, const PathParams&) {
-    const auto hold = impl.store.HoldReads();
+  // A reader's page: its reads see one snapshot of the store (Store::HoldReads).
+  const auto add_page = [&router, &impl](std::string_view pattern, http::RouteHandler page) {
+    router.Add(M::kGet, pattern,
+               [&impl, page = std::move(page)](const Request& request, const PathParams& params) {
+                 const auto hold = impl.store.HoldReads();
+                 return page(request, params);
+               });
+  };
+  add_page("/", [&impl](const Request& request, const PathParams&) {
     if (IsNumericPostLink(request)) {
       auto redirect = RedirectFromOldAddress(impl.store, request);
       if (redirect || !redirect.error().IsNotFound()) return impl.Answer(std::move(redirect));
@@ -545,30 +552,22 @@ void Site::Register(http::Router& router) {
   router.Add(M::kGet, "/assets/{file}", [&impl](const Request& request, const PathParams&) {
     return impl.assets->Serve(request);
   });
-  router.Add(M::kGet, "/{section}/", [&impl](const Request& request, const PathParams& params) {
-    const auto hold = impl.store.HoldReads();
+  add_page("/{section}/", [&impl](const Request& request, const PathParams& params) {
     return impl.AnswerReader(request, impl.SectionPage(request, params));
   });
-  router.Add(M::kGet, "/{section}/{slug}/",
-             [&impl](const Request& request, const PathParams& params) {
-               const auto hold = impl.store.HoldReads();
-               return impl.AnswerReader(request, impl.ArticlePage(request, params));
-             });
-  router.Add(M::kGet, "/author/{slug}/", [&impl](const Request& request, const PathParams& params) {
-    const auto hold = impl.store.HoldReads();
+  add_page("/{section}/{slug}/", [&impl](const Request& request, const PathParams& params) {
+    return impl.AnswerReader(request, impl.ArticlePage(request, params));
+  });
+  add_page("/author/{slug}/", [&impl](const Request& request, const PathParams& params) {
     return impl.AnswerReader(request, impl.AuthorPage(request, params));
   });
-  router.Add(M::kGet, "/partner/{slug}/",
-             [&impl](const Request& request, const PathParams& params) {
-               const auto hold = impl.store.HoldReads();
-               return impl.AnswerReader(request, impl.PartnerPage(request, params));
-             });
-  router.Add(M::kGet, "/tag/{slug}/", [&impl](const Request& request, const PathParams& params) {
-    const auto hold = impl.store.HoldReads();
+  add_page("/partner/{slug}/", [&impl](const Request& request, const PathParams& params) {
+    return impl.AnswerReader(request, impl.PartnerPage(request, params));
+  });
+  add_page("/tag/{slug}/", [&impl](const Request& request, const PathParams& params) {
     return impl.AnswerReader(request, impl.TagPage(request, params));
   });
-  router.Add(M::kGet, "/search", [&impl](const Request& request, const PathParams&) {
-    const auto hold = impl.store.HoldReads();
+  add_page("/search", [&impl](const Request& request, const PathParams&) {
     auto context = impl.Context();
     if (!context) return impl.ErrorPage(context.error());
     return impl.Answer(SearchPage(impl.store, **context, *impl.Theme(), request));
