@@ -127,8 +127,9 @@ class Progress {
 };
 
 // Writes batches from the queue until `batches` of them are claimed, on several threads: while
-// one thread's batch is written, another's plain text and related lists are worked out (the
-// part of CreateArticles that runs before it takes the writer). Stops the queue on failure.
+// one thread's batch is written, another's is indexed for search in the load's side file, or its
+// plain text and related lists are worked out (the parts of CreateArticles that run before and
+// after it takes the writer). Stops the queue on failure.
 class Writers {
  public:
   Writers(store::Store& store, BatchQueue& queue, int64_t batches, Progress& progress)

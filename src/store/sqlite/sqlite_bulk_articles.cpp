@@ -7,6 +7,8 @@
 //   by one upsert per counted key for the whole batch (sqlite_bulk_derived.h). Every row is
 //   written once: no trigger rewrites an article, its links or its index row, and no count row
 //   is touched per article.
+// - In a bulk load the index rows go to the load's side index once the batch is committed
+//   (sqlite_bulk_search.h): another thread's batch can be written meanwhile.
 // - Should the schema have triggers that sqlite_bulk_derived.h does not stand in for, the batch is
 // written
 //   with the triggers on: a published article is inserted as a draft with its links, then
@@ -55,10 +57,11 @@ Status InsertLinks(Statement& insert, int64_t article_id, std::span<const int64_
 
 // Stores one article; returns its id. With the triggers on, a published one goes in as a draft
 // and is published at the end, so that its search index row is written once, complete. With
-// them off, it goes in with its own status, its search index row is written here, and
-// AddToCounts counts it with the batch.
+// them off, it goes in with its own status, its search index row is written here or, when
+// `side_rows` is given, added to them for a bulk load's side index, and AddToCounts counts it
+// with the batch.
 Result<int64_t> InsertOne(Db& db, const Article& article, std::string_view body_text,
-                          bool triggers_on) {
+                          bool triggers_on, std::vector<SearchRow>* side_rows) {
   Status checked = CheckArticleReferences(db, article);
   if (checked && article.created_by) {
     checked = RequireRow(db, "SELECT 1 FROM users WHERE id = ?", *article.created_by, "user");
@@ -94,7 +97,14 @@ Result<int64_t> InsertOne(Db& db, const Article& article, std::string_view body_
   }
   if (written) written = ClearHistoryAt(db, article.section_id, article.slug);
   if (written && !triggers_on && IsPublished(article)) {
-    written = IndexForSearch(db, id, article, body_text);
+    auto row = MakeSearchRow(db, id, article, body_text);
+    if (!row) {
+      written = base::Unexpected(row.error());
+    } else if (side_rows != nullptr) {
+      side_rows->push_back(std::move(*row));
+    } else {
+      written = InsertSearchRow(db, *row);
+    }
   }
   if (written && triggers_on && IsPublished(article)) {
     // Fires the search index, count and link-copy triggers, as a publish does.
@@ -132,7 +142,9 @@ Result<std::vector<int64_t>> SqliteStore::CreateArticles(std::span<const Article
     body_texts.push_back(content::MarkdownToPlainText(article.body_md));
   }
   const std::vector<std::vector<BatchNeighbour>> related = RelatedByTags(articles);
-  return Write([&](Db& db) -> Result<std::vector<int64_t>> {
+  // The search rows for the bulk load's side index, written once the batch is committed.
+  std::vector<SearchRow> side_rows;
+  auto written = Write([&](Db& db) -> Result<std::vector<int64_t>> {
     auto covered = DerivedRowsCoverTriggers(db);
     if (!covered) return base::Unexpected(covered.error());
     const bool triggers_on = !*covered;
@@ -141,7 +153,8 @@ Result<std::vector<int64_t>> SqliteStore::CreateArticles(std::span<const Article
     std::vector<int64_t> ids;
     ids.reserve(articles.size());
     for (size_t i = 0; i < articles.size(); ++i) {
-      auto id = InsertOne(db, articles[i], body_texts[i], triggers_on);
+      auto id = InsertOne(db, articles[i], body_texts[i], triggers_on,
+                          bulk_search_ ? &side_rows : nullptr);
       if (!id) return base::Unexpected(id.error());
       ids.push_back(*id);
     }
@@ -162,6 +175,11 @@ Result<std::vector<int64_t>> SqliteStore::CreateArticles(std::span<const Article
     }
     return ids;
   });
+  if (!written || side_rows.empty()) return written;
+  if (auto indexed = bulk_search_->Add(side_rows); !indexed) {
+    return base::Unexpected(indexed.error());
+  }
+  return written;
 }
 
 }  // namespace gazette::store::sqlite

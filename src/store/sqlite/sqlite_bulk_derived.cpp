@@ -16,7 +16,7 @@ namespace gazette::store::sqlite {
 namespace {
 
 // Every trigger on articles, article_bodies, article_authors and article_tags, by name, sorted:
-// the ones an insert fires are what IndexForSearch and AddToCounts do instead; the others do not
+// the ones an insert fires are what InsertSearchRow and AddToCounts do instead; the others do not
 // fire on an insert. No other table a new article is written to has triggers.
 constexpr std::array<std::string_view, 25> kKnownTriggers = {
     "article_search_author_link_delete",
@@ -46,16 +46,19 @@ constexpr std::array<std::string_view, 25> kKnownTriggers = {
     "tag_counts_update",
 };
 
-// The values of article_search_update (0006), for one article whose fields are bound.
-constexpr std::string_view kIndexSql =
+// The row article_search_update (0006) writes for one article, with the title, dek, plain text
+// and byline and tag names bound.
+constexpr std::string_view kInsertSearchRowSql =
     "INSERT INTO article_search (rowid, title, dek, body, authors, tags) "
     "VALUES (?1, replace(replace(?2, char(57344), ' '), char(57345), ' '), "
     "replace(replace(?3, char(57344), ' '), char(57345), ' '), "
-    "replace(replace(?4, char(57344), ' '), char(57345), ' '), "
-    "(SELECT coalesce(group_concat(au.name, ' '), '') FROM article_authors aa "
+    "replace(replace(?4, char(57344), ' '), char(57345), ' '), ?5, ?6)";
+// The byline and tag names article_search_update (0006) indexes for the article ?1.
+constexpr std::string_view kSearchNamesSql =
+    "SELECT (SELECT coalesce(group_concat(au.name, ' '), '') FROM article_authors aa "
     "  JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = ?1), "
     "(SELECT coalesce(group_concat(t.name, ' '), '') FROM article_tags at "
-    "  JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?1))";
+    "  JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?1)";
 
 // How many of the batch's articles (or links) each (id, status) key gets.
 using Counts = std::map<std::pair<int64_t, std::string_view>, int64_t>;
@@ -141,11 +144,25 @@ base::Result<bool> DerivedRowsCoverTriggers(Db& db) {
   return std::equal(names->begin(), names->end(), kKnownTriggers.begin(), kKnownTriggers.end());
 }
 
-base::Status IndexForSearch(Db& db, int64_t id, const content::Article& article,
-                            std::string_view body_text) {
-  auto insert = db.Prepare(kIndexSql);
+base::Result<SearchRow> MakeSearchRow(Db& db, int64_t id, const content::Article& article,
+                                      std::string_view body_text) {
+  auto names = db.Prepare(kSearchNamesSql);
+  if (!names) return base::Unexpected(names.error());
+  names->BindAll(id);
+  auto row = names->Step();
+  if (!row) return base::Unexpected(row.error());
+  return SearchRow{.id = id,
+                   .title = article.title,
+                   .dek = article.dek,
+                   .body_text = body_text,
+                   .authors = names->Text(0),
+                   .tags = names->Text(1)};
+}
+
+base::Status InsertSearchRow(Db& db, const SearchRow& row) {
+  auto insert = db.Prepare(kInsertSearchRowSql);
   if (!insert) return base::Unexpected(insert.error());
-  insert->BindAll(id, article.title, article.dek, body_text);
+  insert->BindAll(row.id, row.title, row.dek, row.body_text, row.authors, row.tags);
   return insert->Run();
 }
 

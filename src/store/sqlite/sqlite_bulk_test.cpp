@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -114,9 +116,10 @@ class SqliteBulkTest : public ::testing::Test {
                   std::to_string(institute) + ":1:1:1700100060");
   }
 
-  // The batch's published pieces are indexed with their byline and tags, the draft not.
-  void ExpectIndexed() {
-    EXPECT_EQ(Count(*raw_, "SELECT count(*) FROM article_search"), 4);
+  // The batch's published pieces are indexed with their byline and tags, the draft not, beside
+  // `others` articles stored otherwise.
+  void ExpectIndexed(int64_t others = 0) {
+    EXPECT_EQ(Count(*raw_, "SELECT count(*) FROM article_search"), 4 + others);
     EXPECT_EQ(Count(*raw_,
                     "SELECT count(*) FROM article_search s JOIN articles a ON a.id = s.rowid "
                     "WHERE a.slug = 'port-talks' AND s.authors = 'Ann Lee Bo Park' "
@@ -185,30 +188,127 @@ TEST_F(SqliteBulkTest, WritesTheSameWithTriggersItDoesNotKnow) {
   EXPECT_TRUE(Succeeds(store_->CheckIntegrity()));
 }
 
-// A bulk load stops the search index's merges while it runs; FinishBulkLoad merges the index
-// and brings FTS5's default settings back.
-TEST_F(SqliteBulkTest, FinishingABulkLoadMergesTheSearchIndex) {
-  store_.reset();
-  const std::string path = (dir_.path() / "bulk.db").string();
-  auto bulk = OpenSqliteStore(path, {.create_if_missing = true, .bulk_load = true});
-  ASSERT_TRUE(Succeeds(bulk));
-  store_ = std::move(*bulk);
-  Must(store_->CreateArticles(Batch()));
-  store_.reset();
-  auto db = Db::Open(path, SQLITE_OPEN_READWRITE);
-  ASSERT_TRUE(Succeeds(db));
-  EXPECT_EQ(Count(**db, "SELECT v FROM article_search_config WHERE k = 'automerge'"), 0);
-  db->reset();
+// A bulk load into a database whose index is empty indexes its batches in a side file, which
+// FinishBulkLoad moves in: merged, with FTS5's default settings back.
+class SqliteBulkLoadTest : public SqliteBulkTest {
+ protected:
+  void SetUp() override {
+    SqliteBulkTest::SetUp();
+    store_.reset();
+    ASSERT_TRUE(Succeeds(OpenBulk()));
+  }
 
-  ASSERT_TRUE(Succeeds(FinishBulkLoad(path)));
-  db = Db::Open(path, SQLITE_OPEN_READWRITE);
-  ASSERT_TRUE(Succeeds(db));
-  EXPECT_EQ(Count(**db, "SELECT v FROM article_search_config WHERE k = 'automerge'"), 4);
-  EXPECT_EQ(Count(**db, "SELECT v FROM article_search_config WHERE k = 'crisismerge'"), 16);
-  EXPECT_EQ(Count(**db, "SELECT count(*) FROM article_search WHERE article_search MATCH 'park'"),
-            1);
+  base::Status OpenBulk() {
+    auto bulk = OpenSqliteStore(path_, {.bulk_load = true});
+    if (!bulk) return base::Unexpected(bulk.error());
+    store_ = std::move(*bulk);
+    return base::Ok();
+  }
+  // Closes the bulk store and finishes the load.
+  base::Status Finish() {
+    store_.reset();
+    return FinishBulkLoad(path_);
+  }
+  bool SideFileExists() const { return std::filesystem::exists(path_ + "-bulk-search"); }
+  int64_t Matches(std::string_view query) {
+    auto search = raw_->Prepare("SELECT count(*) FROM article_search WHERE article_search MATCH ?");
+    EXPECT_TRUE(Succeeds(search));
+    if (!search) return -1;
+    search->BindAll(query);
+    auto row = search->Step();
+    EXPECT_TRUE(Succeeds(row));
+    return row && *row ? search->Int(0) : -1;
+  }
+  void ExpectSoundIndex() {
+    EXPECT_TRUE(Succeeds(
+        raw_->Exec("INSERT INTO article_search (article_search) VALUES ('integrity-check')")));
+  }
+  Article Mombasa() {
+    Article late = StoreContractTest::NewArticle(
+        "late", Must(store_->CreateSection({.slug = "africa", .name = "Africa"})), 1'700'300'000);
+    late.title = "Late news from Mombasa";
+    return late;
+  }
+};
+
+TEST_F(SqliteBulkLoadTest, IndexesBesideTheDatabaseUntilFinished) {
+  Must(store_->CreateArticles(Batch()));
+  EXPECT_TRUE(SideFileExists());
+  EXPECT_EQ(Matches("park"), 0);
+  EXPECT_EQ(Count(*raw_, "SELECT v FROM article_search_config WHERE k = 'automerge'"), 0);
+
+  ASSERT_TRUE(Succeeds(Finish()));
+  EXPECT_FALSE(SideFileExists());
+  EXPECT_EQ(Count(*raw_, "SELECT v FROM article_search_config WHERE k = 'automerge'"), 4);
+  EXPECT_EQ(Count(*raw_, "SELECT v FROM article_search_config WHERE k = 'crisismerge'"), 16);
+  ExpectIndexed();
+  ExpectSoundIndex();
+  // The index takes the edits that follow as any other.
+  auto store = OpenSqliteStore(path_);
+  ASSERT_TRUE(Succeeds(store));
+  store_ = std::move(*store);
+  Must(store_->CreateArticle(Mombasa()));
+  EXPECT_EQ(Matches("mombasa"), 1);
+  EXPECT_EQ(Matches("park"), 1);
+  ExpectSoundIndex();
   EXPECT_TRUE(
       FailsWith(FinishBulkLoad((dir_.path() / "missing.db").string()), base::ErrorCode::kNotFound));
+}
+
+// An article the triggers indexed in the database meanwhile stays: the side rows are added to it.
+TEST_F(SqliteBulkLoadTest, FinishingKeepsWhatWasIndexedInTheDatabaseMeanwhile) {
+  Must(store_->CreateArticles(Batch()));
+  Must(store_->CreateArticle(Mombasa()));
+  EXPECT_EQ(Matches("mombasa"), 1);
+  ASSERT_TRUE(Succeeds(Finish()));
+  EXPECT_EQ(Matches("mombasa"), 1);
+  ExpectIndexed(1);
+  ExpectSoundIndex();
+}
+
+// A load that was not finished leaves its side file, which the next load adds to.
+TEST_F(SqliteBulkLoadTest, TheNextLoadAddsToASideFileLeftBehind) {
+  Must(store_->CreateArticles(Batch()));
+  store_.reset();
+  ASSERT_TRUE(Succeeds(OpenBulk()));
+  Must(store_->CreateArticles(std::vector<Article>{Mombasa()}));
+  ASSERT_TRUE(Succeeds(Finish()));
+  EXPECT_EQ(Matches("mombasa"), 1);
+  ExpectIndexed(1);
+  ExpectSoundIndex();
+}
+
+// A database whose index holds articles is indexed in place: no side file.
+TEST_F(SqliteBulkLoadTest, IndexesInPlaceWhenTheIndexHoldsArticles) {
+  Must(store_->CreateArticle(Mombasa()));
+  store_.reset();
+  ASSERT_TRUE(Succeeds(FinishBulkLoad(path_)));
+  ASSERT_TRUE(Succeeds(OpenBulk()));
+  Must(store_->CreateArticles(Batch()));
+  EXPECT_FALSE(SideFileExists());
+  ExpectIndexed(1);
+  ASSERT_TRUE(Succeeds(Finish()));
+  ExpectIndexed(1);
+  ExpectSoundIndex();
+}
+
+// A side file that is not a database fails the load's finish, naming the file; the database's
+// articles and index are as they were, and the file stays for a look.
+TEST_F(SqliteBulkLoadTest, ASideFileThatIsNotADatabaseFailsTheFinish) {
+  Must(store_->CreateArticle(Mombasa()));
+  store_.reset();
+  {
+    std::ofstream(path_ + "-bulk-search", std::ios::trunc)
+        << "not an index, but long enough to be read as a header of one and rejected";
+  }
+  auto finished = FinishBulkLoad(path_);
+  ASSERT_TRUE(FailsWith(finished, base::ErrorCode::kInternal));
+  EXPECT_NE(finished.error().message().find(path_ + "-bulk-search"), std::string::npos)
+      << finished.error().message();
+  EXPECT_TRUE(SideFileExists());
+  EXPECT_EQ(Matches("mombasa"), 1);
+  EXPECT_EQ(Count(*raw_, "SELECT count(*) FROM articles"), 1);
+  ExpectSoundIndex();
 }
 
 }  // namespace

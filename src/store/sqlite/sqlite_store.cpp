@@ -10,6 +10,7 @@
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/search_rank.h"
+#include "store/sqlite/sqlite_bulk_search.h"
 #include "store/sqlite/sqlite_related.h"
 #include "store/sqlite/sqlite_store_internal.h"
 
@@ -32,12 +33,6 @@ constexpr std::string_view kWriterPragmas =
 constexpr std::string_view kBulkLoadPragmas =
     "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144";
 
-// Also for bulk_load: the search index stops merging its segments four at a time as it grows,
-// which at a million articles rewrites each entry some six times, and merges only when one level
-// holds 64 of them; FinishBulkLoad merges them all once. The settings are stored in the index.
-constexpr std::string_view kBulkLoadSearchSettings =
-    "INSERT INTO article_search (article_search, rank) VALUES ('automerge', 0); "
-    "INSERT INTO article_search (article_search, rank) VALUES ('crisismerge', 64)";
 // FTS5's defaults, back in force, and the segments merged into one.
 constexpr std::string_view kFinishBulkLoadSql =
     "INSERT INTO article_search (article_search, rank) VALUES ('automerge', 4); "
@@ -98,11 +93,15 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   if (auto migrated = sqlite::ApplyMigrations(**writer); !migrated) {
     return base::Unexpected(migrated.error());
   }
+  std::unique_ptr<sqlite::BulkSearchIndex> bulk_search;
   if (options.bulk_load) {
     if (auto set = (*writer)->Exec(kBulkLoadPragmas); !set) return base::Unexpected(set.error());
-    if (auto set = (*writer)->Exec(kBulkLoadSearchSettings); !set) {
+    if (auto set = sqlite::SetUpSearchForBulkLoad(**writer); !set) {
       return base::Unexpected(set.error());
     }
+    auto side = sqlite::BulkSearchIndex::Open(**writer);
+    if (!side) return base::Unexpected(side.error());
+    bulk_search = std::move(*side);
   }
   // Lists that migration 0006 left to be worked out (see sqlite_related.h).
   if (auto related = sqlite::RefreshPendingRelated(**writer); !related) {
@@ -119,7 +118,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
     if (auto set = (*reader)->Exec(reader_cache); !set) return base::Unexpected(set.error());
     readers.push_back(std::move(*reader));
   }
-  return std::make_unique<sqlite::SqliteStore>(std::move(*writer), std::move(readers));
+  return std::make_unique<sqlite::SqliteStore>(std::move(*writer), std::move(readers),
+                                               std::move(bulk_search));
 }
 
 Status FinishBulkLoad(const std::string& path) {
@@ -128,6 +128,7 @@ Status FinishBulkLoad(const std::string& path) {
   if (!db) return base::Unexpected(db.error());
   // The merge rewrites the whole index: once, not to the log and again by the checkpoint.
   if (auto set = (*db)->Exec(kBulkLoadPragmas); !set) return set;
+  if (auto moved = sqlite::MoveInBulkSearchIndex(**db); !moved) return moved;
   return (*db)->Exec(kFinishBulkLoadSql);
 }
 

@@ -26,8 +26,12 @@ struct SqliteOptions {
   // For filling a database that nobody else uses yet (gazette bench-data): until the store is
   // closed, the writer keeps its rollback journal in memory instead of WAL, skips fsync and keeps
   // a large page cache, so that a big load writes each page once. The next open is in WAL again. A
-  // crash or power loss during the load can corrupt the file: load it again. The search index
-  // also stops merging its segments as it grows, until FinishBulkLoad. Default: false.
+  // crash or power loss during the load can corrupt the file: load it again. When the search
+  // index holds no articles yet, CreateArticles indexes the articles in a side file beside the
+  // database (PATH-bulk-search), on a connection of its own, so that one batch is indexed while
+  // the next is written; they are found by search once FinishBulkLoad has moved that index in.
+  // The search index also stops merging its segments as it grows, until FinishBulkLoad.
+  // Default: false.
   bool bulk_load = false;
 };
 
@@ -39,10 +43,13 @@ base::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                      const SqliteOptions& options = {});
 
 // Ends a bulk load of the database at `path`, once the store opened with bulk_load is closed:
-// merges the search index's segments into one (which takes about a tenth of the load's time)
-// and has it merge as it grows again, as it does on a database that was never bulk-loaded.
-// Errors: NotFound when the file is missing; SQLite's otherwise (the index still answers, merged
-// or not).
+// moves the side file's search index in, if there is one (copied as it is when the database's
+// own index holds no articles, added to it otherwise), merges the index's segments into one
+// (which takes about a tenth of the load's time) and has it merge as it grows again, as it does on
+// a database that was never bulk-loaded. A load that was not finished leaves its side file,
+// which the next bulk load adds to and the next FinishBulkLoad moves in.
+// Errors: NotFound when the file is missing; SQLite's otherwise, with the path of the file at
+// fault (the database's index is then as it was, and so is the side file).
 base::Status FinishBulkLoad(const std::string& path);
 
 }  // namespace gazette::store

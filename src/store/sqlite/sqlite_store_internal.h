@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/sqlite/read_pool.h"
+#include "store/sqlite/sqlite_bulk_search.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
@@ -17,9 +18,13 @@ namespace gazette::store::sqlite {
 // Safe for concurrent use.
 class SqliteStore final : public Store {
  public:
-  // REQUIRES: `writer` is configured and migrated; `readers` is not empty.
-  SqliteStore(std::unique_ptr<Db> writer, std::vector<std::unique_ptr<Db>> readers)
-      : writer_(std::move(writer)), readers_(std::move(readers)) {}
+  // REQUIRES: `writer` is configured and migrated; `readers` is not empty. `bulk_search`: where
+  // CreateArticles indexes the articles of a bulk load, or null for the database's own index.
+  SqliteStore(std::unique_ptr<Db> writer, std::vector<std::unique_ptr<Db>> readers,
+              std::unique_ptr<BulkSearchIndex> bulk_search = nullptr)
+      : writer_(std::move(writer)),
+        readers_(std::move(readers)),
+        bulk_search_(std::move(bulk_search)) {}
 
   Result<std::vector<content::Section>> ListSections() override;
   Result<content::Section> GetSectionBySlug(std::string_view slug) override;
@@ -151,6 +156,7 @@ class SqliteStore final : public Store {
   std::mutex writer_mutex_;
   std::unique_ptr<Db> writer_;  // GUARDED_BY(writer_mutex_)
   ReadPool readers_;
+  const std::unique_ptr<BulkSearchIndex> bulk_search_;
 };
 
 }  // namespace gazette::store::sqlite
