@@ -13,7 +13,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libctemplate-dev libsodium-dev
   libpq-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libexpected-dev
   libvips-dev libwebp-dev liboath-dev libdtl-dev libqrencode-dev libpugixml-dev
-  libgumbo-dev libyaml-cpp-dev
+  libgumbo-dev libyaml-cpp-dev libgoogle-perftools-dev
   libdeflate-dev zlib1g-dev libbrotli-dev libgtest-dev libgmock-dev
   clang-format curl
 )
