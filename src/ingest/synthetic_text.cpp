@@ -254,12 +254,25 @@ SyntheticText::SyntheticText() : places_(InventNames(3000, 0x5eed1)) {
     total += ZipfWeight(rank);
     cumulative_.push_back(total);
   }
+  guide_.resize(words_.size());
+  size_t rank = 0;
+  for (size_t bucket = 0; bucket < guide_.size(); ++bucket) {
+    const double start = total * static_cast<double>(bucket) / static_cast<double>(guide_.size());
+    while (rank + 1 < cumulative_.size() && cumulative_[rank] <= start) ++rank;
+    guide_[bucket] = rank;
+  }
 }
 
 void SyntheticText::AppendWord(SyntheticRandom& random, std::string& out) const {
-  const double drawn = Unit(random) * cumulative_.back();
-  const auto at = std::upper_bound(cumulative_.begin(), cumulative_.end(), drawn);
-  out += words_[std::min(static_cast<size_t>(at - cumulative_.begin()), words_.size() - 1)];
+  const double unit = Unit(random);
+  const double drawn = unit * cumulative_.back();
+  // The first word whose cumulative weight exceeds the draw, as a binary search finds it: from
+  // the guide's start a step or two away, checked both ways against rounding.
+  size_t at = guide_[std::min(static_cast<size_t>(unit * static_cast<double>(guide_.size())),
+                              guide_.size() - 1)];
+  while (at > 0 && cumulative_[at - 1] > drawn) --at;
+  while (at + 1 < cumulative_.size() && cumulative_[at] <= drawn) ++at;
+  out += words_[at];
 }
 
 void SyntheticText::AppendSentence(SyntheticRandom& random, int words, std::string& out) const {

@@ -55,6 +55,9 @@ class SyntheticText {
 
   std::vector<std::string> words_;  // most frequent first
   std::vector<double> cumulative_;  // Zipf-like weights of words_, summed
+  // Where a draw in each equal slice of the total weight starts looking for its word (a guide
+  // table): a binary search over thousands of words per word drawn showed as 7% of bench-data.
+  std::vector<size_t> guide_;
   std::vector<std::string> places_;
   std::vector<std::string> subjects_;
 };
