@@ -27,24 +27,25 @@ constexpr std::string_view kAddRowsSql =
     "INSERT INTO main.article_search (rowid, title, dek, body, authors, tags) "
     "SELECT rowid, title, dek, body, authors, tags FROM bulk_search.article_search";
 
-// Whether the article_search index of the connection's main database holds any article.
-Result<bool> HasArticles(Db& db) {
-  auto query = db.Prepare("SELECT EXISTS (SELECT 1 FROM main.article_search_docsize)");
+// Whether `sql`, a query of one number, answers other than 0.
+Result<bool> IsTrue(Db& db, std::string_view sql) {
+  auto query = db.Prepare(sql);
   if (!query) return base::Unexpected(query.error());
   auto row = query->Step();
   if (!row) return base::Unexpected(row.error());
   return query->Int(0) != 0;
 }
 
+// Whether the article_search index of the connection's main database holds any article.
+Result<bool> HasArticles(Db& db) {
+  return IsTrue(db, "SELECT EXISTS (SELECT 1 FROM main.article_search_docsize)");
+}
+
 // Whether main's article_search is defined as the attached side file's.
 Result<bool> SameDefinition(Db& main) {
-  auto query = main.Prepare(
-      "SELECT (SELECT sql FROM main.sqlite_schema WHERE name = 'article_search') IS "
-      "(SELECT sql FROM bulk_search.sqlite_schema WHERE name = 'article_search')");
-  if (!query) return base::Unexpected(query.error());
-  auto row = query->Step();
-  if (!row) return base::Unexpected(row.error());
-  return query->Int(0) != 0;
+  return IsTrue(main,
+                "SELECT (SELECT sql FROM main.sqlite_schema WHERE name = 'article_search') IS "
+                "(SELECT sql FROM bulk_search.sqlite_schema WHERE name = 'article_search')");
 }
 
 // The CREATE statement of the connection's article_search table, if it has one.
